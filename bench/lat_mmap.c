@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lat_mmap (lmbench method): map a file shared read/write, read one byte
+ * every 16 KiB across the first tenth of it, and unmap.
+ */
+#include <sys/mman.h>
+
+#include "common.h"
+
+#define TOUCH_STRIDE	(16 << 10)
+
+static const struct bench_desc desc = {
+	.name = "lat_mmap",
+	.kind = BENCH_OP,
+	.uses = BENCH_USES_SIZE | BENCH_USES_OPS | BENCH_USES_DIR,
+	.def_size = 8ULL << 20,
+	.def_ops = 50,
+};
+
+static void run_once(const struct bench_opts *o, void *ctx,
+		     struct bench_result *r)
+{
+	int fd = *(int *)ctx;
+	uint64_t t0 = bench_now_ns();
+	unsigned long i;
+
+	for (i = 0; i < o->ops; i++) {
+		char *p = bench_mmap(o->size, PROT_READ | PROT_WRITE,
+				     MAP_SHARED, fd);
+
+		bench_read_pages(p, o->size / 10, TOUCH_STRIDE);
+		bench_munmap(p, o->size);
+	}
+	r->ns = (double)(bench_now_ns() - t0);
+	r->count = o->ops;
+}
+
+int main(int argc, char **argv)
+{
+	struct bench_opts o;
+	int fd;
+
+	bench_setup(&desc, argc, argv, &o);
+	fd = bench_tmpfile(&o, o.size, 0, NULL);
+	return bench_run(&desc, &o, run_once, &fd);
+}

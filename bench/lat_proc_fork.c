@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lat_proc_fork (lmbench lat_proc fork): cost of fork, an immediate
+ * _exit in the child and waitpid in the parent.
+ */
+#include <errno.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "common.h"
+
+static const struct bench_desc desc = {
+	.name = "lat_proc_fork",
+	.kind = BENCH_OP,
+	.uses = BENCH_USES_OPS,
+	.def_ops = 200,
+};
+
+static void run_once(const struct bench_opts *o, void *ctx,
+		     struct bench_result *r)
+{
+	uint64_t t0 = bench_now_ns();
+	unsigned long i;
+
+	(void)ctx;
+	for (i = 0; i < o->ops; i++) {
+		int status;
+		pid_t pid = fork();
+
+		if (pid < 0)
+			bench_die("fork");
+		if (pid == 0)
+			_exit(0);
+		while (waitpid(pid, &status, 0) < 0)
+			if (errno != EINTR)
+				bench_die("waitpid");
+		if (!WIFEXITED(status) || WEXITSTATUS(status))
+			bench_errx("child ended abnormally (status 0x%x)",
+				   status);
+	}
+	r->ns = (double)(bench_now_ns() - t0);
+	r->count = o->ops;
+}
+
+int main(int argc, char **argv)
+{
+	struct bench_opts o;
+
+	bench_setup(&desc, argc, argv, &o);
+	return bench_run(&desc, &o, run_once, NULL);
+}

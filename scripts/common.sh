@@ -1,0 +1,86 @@
+# Shared shell helpers, sourced by the project's scripts (not run on its own).
+#
+# Every slow artefact (the kernel tree, its build, the initramfs) lives in a
+# cache outside the git clone, so a fresh clone on a warm machine reuses it.
+
+# The project's root, whichever script sourced us.
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Where slow artefacts go: $LGUEST_CACHE, or a folder in the user's cache.
+cache_dir() {
+	local d=${LGUEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lguest-m012}
+	mkdir -p "$d"
+	(cd "$d" && pwd)
+}
+
+# Print a message prefixed with the script's name on stderr.
+say() {
+	printf '%s: %s\n' "$(basename "$0")" "$*" >&2
+}
+
+# Stop with a clear message and a non-zero status.
+die() {
+	say "error: $*"
+	exit 1
+}
+
+# The kernel build directory (O=) and the image paths inside it.
+kernel_build_dir() {
+	echo "$(cache_dir)/kbuild"
+}
+
+# Emit gen_init_cpio spec lines that put host path $1 (a file or a whole
+# directory) at guest path $2, with the parent directories it needs.
+cpio_spec_for() {
+	local src=$1 dst=$2 p rel
+	p=$(dirname "$dst")
+	while [ "$p" != / ]; do
+		echo "dir $p 0755 0 0"
+		p=$(dirname "$p")
+	done | tac
+	if [ -d "$src" ]; then
+		echo "dir $dst 0755 0 0"
+		(cd "$src" && find . -mindepth 1 | sort) | while read -r rel; do
+			rel=${rel#./}
+			if [ -L "$src/$rel" ]; then
+				echo "slink $dst/$rel $(readlink "$src/$rel") 0777 0 0"
+			elif [ -d "$src/$rel" ]; then
+				echo "dir $dst/$rel 0755 0 0"
+			else
+				echo "file $dst/$rel $src/$rel $(stat -c %a "$src/$rel") 0 0"
+			fi
+		done
+	else
+		[ -f "$src" ] || die "no such file: $src"
+		echo "file $dst $(cd "$(dirname "$src")" && pwd)/$(basename "$src") $(stat -c %a "$src") 0 0"
+	fi
+}
+
+# Pack the gen_init_cpio spec on stdin into the newc archive $1, atomically.
+# Uncompressed on purpose: the VM runner appends a second archive, and the
+# kernel finds it only where the first one ends 4-byte aligned.
+cpio_pack() {
+	local out=$1 gen
+	gen=$(kernel_build_dir)/usr/gen_init_cpio
+	[ -x "$gen" ] || die "$gen missing: build the kernel first (make kernel)"
+	"$gen" - >"$out.tmp" || { rm -f "$out.tmp"; die "packing $out failed"; }
+	mv "$out.tmp" "$out"
+}
+
+# Order gen_init_cpio spec lines so every directory comes once, before
+# anything inside it; other lines keep their order.
+cpio_spec_sorted() {
+	local lines
+	lines=$(cat)
+	printf '%s\n' "$lines" | awk '$1 == "dir"' | sort -u -k2,2
+	printf '%s\n' "$lines" | awk '$1 != "dir"'
+}
+
+# The virtual CPU, chosen on purpose: a plain 32-bit model plus exactly the
+# features that matter to lguest: PAE and NX (for a PAE walker), the TSC
+# (its clock), and SMEP, SMAP and UMIP, which a modern host turns on and a
+# ring-1 guest kernel and the Switcher must live with.
+QEMU_CPU=${QEMU_CPU:-qemu32,+pae,+nx,+smep,+smap,+umip}
+
+# Status the probe payload makes QEMU exit with: (0x31 << 1) | 1.
+KVM_PROBE_OK=99

@@ -1,0 +1,109 @@
+#!/bin/bash
+# Boot the project's kernel in QEMU, run one job inside, return its status.
+#
+# usage: vm-run.sh [options] SCRIPT          run a shell script in the guest
+#        vm-run.sh [options] -c 'COMMAND'    run a shell command in the guest
+# options:
+#   -t SECONDS      timeout for the whole VM (default 600)
+#   -m MIB          guest memory (default 768; the kernel has no highmem)
+#   -s CPUS         virtual CPUs (default 1)
+#   -f HOST:GUEST   also put file or directory HOST at GUEST (repeatable)
+#   -l LOG          write the serial console to LOG (default: a temporary file)
+#   -q              do not echo the console on stdout
+#   -k KERNEL       kernel image (default: the cached bzImage)
+#   -i INITRAMFS    base initramfs (default: build/initramfs.cpio)
+#   -a ARGS         extra kernel command-line arguments
+#
+# The job is packed into a small second cpio archive appended to the base
+# initramfs; /init runs it and prints LGUEST-M012-EXIT=<status>.
+# Exit status: the job's own status; 124 if the VM hit the timeout; 125 if
+# the guest crashed or stopped without reporting; 2 for a usage error or a
+# failure on the host side.  One line on stderr says which accelerator ran.
+set -eu
+. "$(dirname "$0")/common.sh"
+
+usage() {
+	sed -n '3,22s/^# \{0,1\}//p' "$0" >&2
+	exit 2
+}
+fail() {
+	say "error: $*"
+	exit 2
+}
+
+timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args=
+kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
+initramfs=$TOP/build/initramfs.cpio
+files=()
+while getopts 't:m:s:f:l:qk:i:a:c:h' opt; do
+	case $opt in
+	t) timeout_s=$OPTARG ;;
+	m) mem=$OPTARG ;;
+	s) cpus=$OPTARG ;;
+	f) files+=("$OPTARG") ;;
+	l) log=$OPTARG ;;
+	q) quiet=1 ;;
+	k) kernel=$OPTARG ;;
+	i) initramfs=$OPTARG ;;
+	a) extra_args=$OPTARG ;;
+	c) cmd=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+for n in "$timeout_s" "$mem" "$cpus"; do
+	case $n in '' | *[!0-9]* | 0*) fail "-t, -m and -s take a positive whole number, not '$n'" ;; esac
+done
+if [ -n "$cmd" ]; then
+	[ $# -eq 0 ] || fail "give either -c COMMAND or a SCRIPT, not both"
+else
+	[ $# -eq 1 ] || usage
+	[ -f "$1" ] || fail "no such script: $1"
+fi
+[ -f "$kernel" ] || fail "kernel $kernel missing: run 'make kernel'"
+[ -f "$initramfs" ] || fail "initramfs $initramfs missing: run 'make initramfs'"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+[ -n "$log" ] || log=$work/console.log
+
+# The job archive: /job/run.sh plus any -f files.
+if [ -n "$cmd" ]; then
+	printf '%s\n' "$cmd" >"$work/run.sh"
+else
+	cp "$1" "$work/run.sh"
+fi
+{
+	cpio_spec_for "$work/run.sh" /job/run.sh
+	for pair in ${files[@]+"${files[@]}"}; do
+		case $pair in *:/*) ;; *) fail "-f wants HOST:/GUEST, got '$pair'" ;; esac
+		cpio_spec_for "${pair%%:*}" "${pair#*:}"
+	done
+} | cpio_spec_sorted | cpio_pack "$work/job.cpio"
+cat "$initramfs" "$work/job.cpio" >"$work/initrd"
+
+accel=$("$TOP/scripts/probe-accel.sh" 2>/dev/null) || fail "accelerator probe failed"
+say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus timeout=${timeout_s}s"
+
+set -o pipefail
+rc=0
+timeout -k 5 "$timeout_s" qemu-system-i386 -M pc -accel "$accel" -cpu "$QEMU_CPU" \
+	-m "$mem" -smp "$cpus" -nodefaults -no-user-config -display none \
+	-no-reboot -monitor none -serial stdio \
+	-device isa-debug-exit,iobase=0xf4,iosize=4 \
+	-kernel "$kernel" -initrd "$work/initrd" \
+	-append "console=ttyS0 panic=-1 $extra_args" </dev/null 2>"$work/qemu.err" |
+	if [ -n "$quiet" ]; then cat >"$log"; else tee "$log"; fi || rc=$?
+
+status=$(tr -d '\r' <"$log" | sed -n 's/^LGUEST-M012-EXIT=\([0-9]\{1,3\}\)$/\1/p' | tail -1)
+if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+	say "guest timed out after ${timeout_s}s"
+	exit 124
+elif [ -n "$status" ]; then
+	say "guest job exited with status $status"
+	exit "$status"
+fi
+say "guest stopped without reporting a status (QEMU status $rc); last console lines:"
+tail -15 "$log" >&2
+[ -s "$work/qemu.err" ] && sed 's/^/  qemu: /' "$work/qemu.err" >&2
+exit 125
