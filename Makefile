@@ -1,0 +1,49 @@
+# lguest-m012: lguest revived on Linux 6.1 (i386), and the M:012 fault path.
+#
+#   make bench   install what is missing, build, run the benchmark matrix,
+#                write results/<stamp>-<rev>/ with figures
+#   make check   install what is missing, build, run every test
+#
+# Slow artefacts (kernel tree and build) live in $(LGUEST_CACHE), by default
+# ~/.cache/lguest-m012; small ones in build/.
+
+BUILD := $(CURDIR)/build
+CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
+# Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
+MATRIX_ARGS ?=
+
+.PHONY: all deps kernel bench-progs tools initramfs bench check unit clean
+
+all: initramfs tools
+
+deps:
+	scripts/install-deps.sh
+
+kernel: deps
+	scripts/build-kernel.sh
+
+bench-progs: deps
+	$(MAKE) -C bench OUT=$(BUILD)/bench all
+
+tools: deps
+	$(MAKE) -C tools OUT=$(BUILD)/tools all
+
+$(BUILD)/init: initramfs/init.c | deps
+	mkdir -p $(BUILD)
+	$(CC32) -o $@ $<
+
+initramfs: kernel bench-progs $(BUILD)/init
+	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
+		$(BUILD)/bench:/bench
+
+unit: deps
+	$(MAKE) -C bench OUT=$(BUILD)/bench unit
+
+bench: initramfs tools
+	scripts/run-matrix.sh $(MATRIX_ARGS)
+
+check: initramfs tools unit
+	tests/run.sh
+
+clean:
+	rm -rf $(BUILD)

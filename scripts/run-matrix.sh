@@ -1,0 +1,125 @@
+#!/bin/bash
+# Run the benchmark matrix (configurations x benchmarks x repetitions) and
+# write one complete results folder.
+#
+# usage: run-matrix.sh [-c CONFIGS] [-p full|quick] [-b BOOTS] [-r REPS]
+#                      [-w WARMUP] [-o RESULTS_ROOT]
+#   -c  comma-separated configurations (default: native)
+#         native   the suite run directly on the QEMU-booted 32-bit kernel
+#   -p  suite profile from bench/suite.conf (default full)
+#   -b  VM boots per configuration (default 3); each runs every benchmark
+#   -r  measured repetitions per benchmark per boot (default 5)
+#   -w  warm-up repetitions per benchmark per boot (default 1)
+#   -o  where results go (default: results/ in the project)
+#
+# Writes RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<git short rev>/ with raw.csv (every
+# repetition), summary.csv (median, min, max per series), meta.json, the
+# figures, and the console log of every boot.  Everything is built in a
+# hidden partial folder and renamed only when complete, so a failed or
+# aborted run leaves nothing behind but its error message.
+set -eu
+. "$(dirname "$0")/common.sh"
+
+configs=native profile=full boots=3 reps=5 warmup=1 root=$TOP/results
+while getopts 'c:p:b:r:w:o:h' opt; do
+	case $opt in
+	c) configs=$OPTARG ;;
+	p) profile=$OPTARG ;;
+	b) boots=$OPTARG ;;
+	r) reps=$OPTARG ;;
+	w) warmup=$OPTARG ;;
+	o) root=$OPTARG ;;
+	*) sed -n '3,17s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 0 ] || die "unexpected argument '$1'"
+for n in "$boots" "$reps"; do
+	case $n in '' | *[!0-9]* | 0*) die "-b and -r take a positive whole number, not '$n'" ;; esac
+done
+case $warmup in '' | *[!0-9]*) die "-w takes a whole number, not '$warmup'" ;; esac
+IFS=, read -r -a config_list <<<"$configs"
+for c in "${config_list[@]}"; do
+	case $c in
+	native) ;;
+	*) die "unknown configuration '$c' (known: native)" ;;
+	esac
+done
+benchcsv=$TOP/build/tools/benchcsv
+[ -x "$benchcsv" ] || die "$benchcsv missing: run 'make tools'"
+jobs=$("$TOP/scripts/suite.sh" jobs "$profile" "$reps" "$warmup")
+
+mkdir -p "$root"
+rm -rf "$root"/.partial-*
+partial=$(mktemp -d "$root/.partial-XXXXXX")
+trap 'rm -rf "$partial"' EXIT
+chmod 755 "$partial"
+mkdir "$partial/logs"
+accel=$("$TOP/scripts/probe-accel.sh")
+
+# The job every boot runs: who we are, then the suite.
+job=$partial/job.sh
+{
+	echo 'echo "META,guest_kernel,$(uname -r)"'
+	echo 'echo "META,guest_cpu,$(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)"'
+	echo "$jobs"
+} >"$job"
+
+echo "config,benchmark,metric,unit,rep,value" >"$partial/raw.csv"
+for config in "${config_list[@]}"; do
+	for boot in $(seq "$boots"); do
+		log=$partial/logs/$config-boot$boot.log
+		say "$config: boot $boot of $boots ($profile suite, $reps repetitions)"
+		rc=0
+		"$TOP/scripts/vm-run.sh" -q -t 1800 -l "$log" "$job" || rc=$?
+		if [ "$rc" != 0 ]; then
+			tail -20 "$log" >&2
+			die "$config boot $boot failed (vm-run status $rc); console tail above"
+		fi
+		# Number repetitions across boots: boot b's rep r is (b-1)*reps+r.
+		"$benchcsv" extract "$config" "$log" |
+			awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
+			die "could not read results from $log"
+	done
+done
+"$TOP/scripts/suite.sh" expected >"$partial/expected.txt"
+"$benchcsv" verify "$partial/expected.txt" "$partial/raw.csv" >&2 || die "incomplete results"
+rm "$partial/expected.txt" "$job"
+"$benchcsv" summarize "$partial/raw.csv" >"$partial/summary.csv"
+
+# Metadata: what ran, where, on what.
+meta() {
+	tr -d '\r' <"$partial/logs/${config_list[0]}-boot1.log" | sed -n "s/^META,$1,//p" | head -1
+}
+rev=$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git -C "$TOP" status --porcelain -- . ':!results' 2>/dev/null)" ] || rev=$rev-dirty
+stamp=$(date -u +%Y%m%d-%H%M%S)
+json_pair() {
+	printf '  "%s": "%s"' "$1" "$(printf '%s' "$2" | sed 's/\\/\\\\/g; s/"/\\"/g')"
+}
+{
+	echo "{"
+	json_pair git_rev "$rev"; echo ","
+	json_pair kernel_pkg_version "$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null)"; echo ","
+	json_pair guest_kernel "$(meta guest_kernel)"; echo ","
+	json_pair qemu_version "$(qemu-system-i386 --version | head -1)"; echo ","
+	json_pair accel "$accel"; echo ","
+	json_pair cpu_model "$QEMU_CPU"; echo ","
+	json_pair guest_cpu "$(meta guest_cpu)"; echo ","
+	json_pair host_cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"; echo ","
+	json_pair host_kernel "$(uname -r)"; echo ","
+	json_pair date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"; echo ","
+	json_pair configs "$configs"; echo ","
+	json_pair profile "$profile"; echo ","
+	json_pair boots "$boots"; echo ","
+	json_pair reps_per_boot "$reps"; echo ","
+	json_pair warmup_per_boot "$warmup"; echo
+	echo "}"
+} >"$partial/meta.json"
+
+"$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"
+final=$root/$stamp-$rev
+mv "$partial" "$final"
+trap - EXIT
+say "results in $final"
+echo "$final"

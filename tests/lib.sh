@@ -1,0 +1,49 @@
+# Helpers for the shell tests (sourced).  A test calls check/expect_* as
+# often as it likes and ends with "finish", which exits non-zero if any
+# check failed.
+set -eu
+: "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${BUILD:=$TOP/build}"
+checks=0
+failures=0
+
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check() {
+	local what=$1
+	shift
+	checks=$((checks + 1))
+	"$@" || fail "$what"
+}
+
+# refute DESCRIPTION COMMAND...: the command must fail.
+refute() {
+	local what=$1
+	shift
+	checks=$((checks + 1))
+	! "$@" || fail "$what"
+}
+
+# expect_status WANT DESCRIPTION COMMAND...: the command must exit WANT.
+expect_status() {
+	local want=$1 what=$2 rc=0
+	shift 2
+	checks=$((checks + 1))
+	"$@" || rc=$?
+	[ "$rc" = "$want" ] || fail "$what: exit status $rc, wanted $want"
+}
+
+# A scratch folder removed when the test exits.
+scratch() {
+	SCRATCH=$(mktemp -d)
+	trap 'rm -rf "$SCRATCH"' EXIT
+}
+
+finish() {
+	echo "$(basename "$0"): $checks checks, $failures failed"
+	[ "$failures" -eq 0 ]
+}

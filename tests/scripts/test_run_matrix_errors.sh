@@ -1,0 +1,15 @@
+#!/bin/bash
+# The matrix runner refuses bad input with a message and a non-zero status,
+# before booting anything, and leaves no results folder behind.
+. "$(dirname "$0")/../lib.sh"
+scratch
+m=$TOP/scripts/run-matrix.sh
+expect_status 1 "unknown configuration" "$m" -o "$SCRATCH" -c native,bogus
+expect_status 1 "zero boots" "$m" -o "$SCRATCH" -b 0
+expect_status 1 "non-numeric repetitions" "$m" -o "$SCRATCH" -r five
+expect_status 1 "unknown profile" "$m" -o "$SCRATCH" -p medium
+expect_status 2 "unknown option" "$m" -o "$SCRATCH" -Z
+check "nothing written" [ -z "$(ls -A "$SCRATCH")" ]
+msg=$("$m" -o "$SCRATCH" -c bogus 2>&1 || true)
+check "the bad configuration is named" grep -q "unknown configuration 'bogus'" <<<"$msg"
+finish

@@ -1,0 +1,38 @@
+#!/bin/bash
+# End to end: boot the kernel, run a quick pass of every benchmark through
+# the matrix runner, and check the results folder it writes: every expected
+# series present with finite positive values, the exact summary header,
+# complete metadata, the figures, and a kernel log free of oopses and
+# warnings.
+. "$(dirname "$0")/../lib.sh"
+scratch
+check "the matrix runs" "$TOP/scripts/run-matrix.sh" -o "$SCRATCH" -p quick -b 1 -r 2 -w 0 >/dev/null
+[ "$failures" = 0 ] || finish
+dirs=$(find "$SCRATCH" -mindepth 1 -maxdepth 1)
+check "exactly one results folder, nothing partial" [ "$(echo "$dirs" | wc -l)" = 1 ]
+r=$dirs
+case $(basename "$r") in
+[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]-*) checks=$((checks + 1)) ;;
+*) fail "folder name $(basename "$r") is not <YYYYmmdd-HHMMSS>-<rev>" ;;
+esac
+
+"$TOP/scripts/suite.sh" expected >"$SCRATCH/expected"
+check "every expected series present, finite, positive" \
+	"$BUILD/tools/benchcsv" verify "$SCRATCH/expected" "$r/raw.csv"
+check "raw.csv header" [ "$(head -1 "$r/raw.csv")" = "config,benchmark,metric,unit,rep,value" ]
+check "summary.csv header" [ "$(head -1 "$r/summary.csv")" = "config,benchmark,metric,unit,n,median,min,max" ]
+check "one summary row per series" [ "$(($(wc -l <"$r/summary.csv") - 1))" = "$(wc -l <"$SCRATCH/expected")" ]
+check "two repetitions per series" [ -z "$(awk -F, 'NR > 1 && $5 != 2' "$r/summary.csv")" ]
+for key in git_rev kernel_pkg_version qemu_version accel cpu_model date host_cpu guest_kernel; do
+	check "meta.json has a non-empty $key" grep -qE "\"$key\": \"[^\"]+\"" "$r/meta.json"
+done
+check "meta.json names the accelerator" grep -qE '"accel": "(tcg|kvm)"' "$r/meta.json"
+for metric in ns_per_page minflt_per_page ns_per_op; do
+	for ext in png pdf; do
+		check "figure $metric.$ext" [ -s "$r/$metric.$ext" ]
+	done
+done
+log=$r/logs/native-boot1.log
+check "console log kept" [ -s "$log" ]
+refute "kernel log free of oops/BUG/WARNING" grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$log"
+finish
