@@ -84,3 +84,57 @@ QEMU_CPU=${QEMU_CPU:-qemu32,+pae,+nx,+smep,+smap,+umip}
 
 # Status the probe payload makes QEMU exit with: (0x31 << 1) | 1.
 KVM_PROBE_OK=99
+
+# The project's git revision, "-dirty" when tracked files outside results/
+# have uncommitted changes.
+project_rev() {
+	local rev
+	rev=$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
+	[ -z "$(git -C "$TOP" status --porcelain --untracked-files=no -- . ':!results' 2>/dev/null)" ] ||
+		rev=$rev-dirty
+	echo "$rev"
+}
+
+# A flat JSON object from KEY VALUE pairs, values as strings.
+json_object() {
+	local sep=
+	echo "{"
+	while [ $# -ge 2 ]; do
+		printf '%s  "%s": "%s"' "$sep" "$1" "$(printf '%s' "$2" | sed 's/\\/\\\\/g; s/"/\\"/g')"
+		sep=$',\n'
+		shift 2
+	done
+	printf '\n}\n'
+}
+
+# The metadata every results folder carries, as KEY VALUE pairs for
+# json_object; the caller adds what is particular to its run.
+results_meta_pairs() {
+	echo git_rev; project_rev
+	echo kernel_pkg_version; dpkg-query -W -f='${Version}\n' linux-source-6.1 2>/dev/null || echo unknown
+	echo qemu_version; qemu-system-i386 --version | head -1
+	echo cpu_model; echo "$QEMU_CPU"
+	echo host_cpu; sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1
+	echo host_kernel; uname -r
+	echo date; date -u +%Y-%m-%dT%H:%M:%SZ
+}
+
+# Start a results folder: a hidden partial one under $1 (removing stale
+# partial ones), removed again unless results_publish renames it.
+results_begin() {
+	mkdir -p "$1"
+	rm -rf "$1"/.partial-*
+	RESULTS_PARTIAL=$(mktemp -d "$1/.partial-XXXXXX")
+	chmod 755 "$RESULTS_PARTIAL"
+	trap 'rm -rf "$RESULTS_PARTIAL"' EXIT
+}
+
+# Rename the partial folder to $1/<YYYYmmdd-HHMMSS>-<rev> and print its path.
+results_publish() {
+	local final
+	final=$1/$(date -u +%Y%m%d-%H%M%S)-$(project_rev)
+	mv "$RESULTS_PARTIAL" "$final"
+	trap - EXIT
+	say "results in $final"
+	echo "$final"
+}

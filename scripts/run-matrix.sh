@@ -17,7 +17,7 @@
 # figures, and the console log of every boot.  Everything is built in a
 # hidden partial folder and renamed only when complete, so a failed or
 # aborted run leaves nothing behind but its error message.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
 configs=native profile=full boots=3 reps=5 warmup=1 root=$TOP/results
@@ -49,11 +49,8 @@ benchcsv=$TOP/build/tools/benchcsv
 [ -x "$benchcsv" ] || die "$benchcsv missing: run 'make tools'"
 jobs=$("$TOP/scripts/suite.sh" jobs "$profile" "$reps" "$warmup")
 
-mkdir -p "$root"
-rm -rf "$root"/.partial-*
-partial=$(mktemp -d "$root/.partial-XXXXXX")
-trap 'rm -rf "$partial"' EXIT
-chmod 755 "$partial"
+results_begin "$root"
+partial=$RESULTS_PARTIAL
 mkdir "$partial/logs"
 accel=$("$TOP/scripts/probe-accel.sh")
 
@@ -91,35 +88,10 @@ rm "$partial/expected.txt" "$job"
 meta() {
 	tr -d '\r' <"$partial/logs/${config_list[0]}-boot1.log" | sed -n "s/^META,$1,//p" | head -1
 }
-rev=$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git -C "$TOP" status --porcelain -- . ':!results' 2>/dev/null)" ] || rev=$rev-dirty
-stamp=$(date -u +%Y%m%d-%H%M%S)
-json_pair() {
-	printf '  "%s": "%s"' "$1" "$(printf '%s' "$2" | sed 's/\\/\\\\/g; s/"/\\"/g')"
-}
-{
-	echo "{"
-	json_pair git_rev "$rev"; echo ","
-	json_pair kernel_pkg_version "$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null)"; echo ","
-	json_pair guest_kernel "$(meta guest_kernel)"; echo ","
-	json_pair qemu_version "$(qemu-system-i386 --version | head -1)"; echo ","
-	json_pair accel "$accel"; echo ","
-	json_pair cpu_model "$QEMU_CPU"; echo ","
-	json_pair guest_cpu "$(meta guest_cpu)"; echo ","
-	json_pair host_cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"; echo ","
-	json_pair host_kernel "$(uname -r)"; echo ","
-	json_pair date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"; echo ","
-	json_pair configs "$configs"; echo ","
-	json_pair profile "$profile"; echo ","
-	json_pair boots "$boots"; echo ","
-	json_pair reps_per_boot "$reps"; echo ","
-	json_pair warmup_per_boot "$warmup"; echo
-	echo "}"
-} >"$partial/meta.json"
+mapfile -t pairs < <(results_meta_pairs)
+json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
+	guest_cpu "$(meta guest_cpu)" configs "$configs" profile "$profile" \
+	boots "$boots" reps_per_boot "$reps" warmup_per_boot "$warmup" >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"
-final=$root/$stamp-$rev
-mv "$partial" "$final"
-trap - EXIT
-say "results in $final"
-echo "$final"
+results_publish "$root"

@@ -1,7 +1,10 @@
 #!/bin/bash
 # Unit tests for tools/benchcsv.
 #
-# usage: test_benchcsv.sh PATH/TO/benchcsv
+# usage: test_benchcsv.sh [PATH/TO/benchcsv]
+#
+# Without an argument it tests $BUILD/tools/benchcsv (tests/run.sh sets
+# BUILD), else build/tools/benchcsv in this project.
 #
 # Every check compares exact stdout and exit status (and, where it matters,
 # that stderr names the offending line), so a behaviour change shows up as
@@ -9,8 +12,8 @@
 # memory error or definite leak then fails the check.
 set -eu
 
-[ $# -eq 1 ] || { echo "usage: $(basename "$0") PATH/TO/benchcsv" >&2; exit 2; }
-bin=$1
+[ $# -le 1 ] || { echo "usage: $(basename "$0") [PATH/TO/benchcsv]" >&2; exit 2; }
+bin=${1:-${BUILD:-$(dirname "$0")/../../build}/tools/benchcsv}
 [ -x "$bin" ] || { echo "$(basename "$0"): $bin is not an executable" >&2; exit 2; }
 
 T=$(mktemp -d)
