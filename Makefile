@@ -12,7 +12,7 @@ CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 # Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
 MATRIX_ARGS ?=
 
-.PHONY: all deps kernel bench-progs tools initramfs bench check unit clean
+.PHONY: all deps kernel module bench-progs tools initramfs bench check unit clean
 
 all: initramfs tools
 
@@ -21,6 +21,10 @@ deps:
 
 kernel: deps
 	scripts/build-kernel.sh
+
+# lg.ko, built against the cached kernel build.
+module: kernel
+	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module
 
 bench-progs: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench all

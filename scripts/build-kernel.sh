@@ -8,7 +8,8 @@
 #    changed, so make rebuilds just what a patch touched.
 # 2. Configure (allnoconfig + kernel/i386.config) when the fragment changed,
 #    and check every line of the fragment made it into .config.
-# 3. make bzImage, vmlinux and modules_prepare (for `make M=` builds).
+# 3. make bzImage, vmlinux, modules_prepare and modules (the last writes
+#    Module.symvers, which `make M=` builds of lg.ko link against).
 #
 # Prints the paths of the results and how long it took.
 set -eu
@@ -78,10 +79,10 @@ $missing"
 fi
 
 # --- 3. build -----------------------------------------------------------
-say "building bzImage, vmlinux, modules_prepare with $jobs jobs (log: $obj/build.log)"
+say "building bzImage, vmlinux, modules with $jobs jobs (log: $obj/build.log)"
 # A long build prints one progress line per 250 compiled files.
 set -o pipefail
-if ! kmake bzImage vmlinux modules_prepare 2>&1 | tee "$obj/build.log" |
+if ! kmake bzImage vmlinux modules_prepare modules 2>&1 | tee "$obj/build.log" |
 	awk '/^  CC /{ if (++n % 250 == 0) { printf "  ... %d files compiled\n", n; fflush() } }
 	     END { printf "  %d files compiled\n", n }' >&2; then
 	tail -30 "$obj/build.log" >&2

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "counters.h"
+#include "errmsg.h"
+#include "reason.h"
+#include "run.h"
+
+/* The host answers -EINTR whenever a signal is pending; just ask again. */
+static int xioctl(int fd, unsigned long req, void *arg)
+{
+	int ret;
+
+	do
+		ret = ioctl(fd, req, arg);
+	while (ret < 0 && errno == EINTR);
+	return ret;
+}
+
+/* stdout is written with write(2), so guest output is never held back. */
+static int write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= n;
+	}
+	return 0;
+}
+
+static int open_host(const char *dev)
+{
+	int fd = open(dev, O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		fprintf(stderr, "launcher: cannot open %s: %s%s\n", dev,
+			strerror(errno),
+			errno == ENOENT || errno == ENODEV || errno == ENXIO ?
+			" (is lg.ko loaded?)" : "");
+	return fd;
+}
+
+static int read_counters(int fd, struct lguest_counters *c)
+{
+	if (!xioctl(fd, LGUEST_IOC_COUNTERS, c))
+		return 0;
+	fprintf(stderr, "launcher: reading the counters: %s\n",
+		strerror(errno));
+	return -1;
+}
+
+static void print_counters(int fd)
+{
+	struct lguest_counters c;
+	char line[COUNTERS_LINE_MAX];
+
+	if (read_counters(fd, &c))
+		return;
+	if (counters_format(&c, line, sizeof(line)) < 0) {
+		fprintf(stderr, "launcher: counter line too long\n");
+		return;
+	}
+	fprintf(stderr, "%s\n", line);
+}
+
+/* Returns 0, or -1 when the counters cannot be read: a broken host. */
+static int handle_notify(int fd, const struct guest *g,
+			 struct bench_state *bs, uint32_t value)
+{
+	struct lguest_bench_window w;
+	struct lguest_counters now;
+	char err[ERR_MAX], line[BENCH_LINE_MAX + 1];
+	enum window_kind kind;
+
+	kind = bench_read_window(g->mem, g->mem_size, value, &w, err);
+	if (kind == WINDOW_NONE) {
+		fprintf(stderr, "launcher: ignoring notify 0x%x: not a bench window\n",
+			value);
+		return 0;
+	}
+	if (kind == WINDOW_BAD) {
+		fprintf(stderr, "launcher: ignoring %s\n", err);
+		return 0;
+	}
+	if (read_counters(fd, &now))
+		return -1;
+	if (kind == WINDOW_BEGIN) {
+		if (bench_begin(bs, &w, &now, err))
+			fprintf(stderr, "launcher: %s\n", err);
+		return 0;
+	}
+	if (bench_end(bs, &w, &now, line, err)) {
+		fprintf(stderr, "launcher: ignoring %s\n", err);
+		return 0;
+	}
+	strcat(line, "\n");
+	if (write_all(STDOUT_FILENO, line, strlen(line)))
+		fprintf(stderr, "launcher: writing to stdout: %s\n",
+			strerror(errno));
+	return 0;
+}
+
+/* Serves exits until the guest stops; returns the exit status. */
+static int serve(int fd, const struct guest *g)
+{
+	static struct lguest_exit ex;
+	struct bench_state bs = { 0 };
+	char reason[LGUEST_DATA_MAX + 1];
+	uint32_t len;
+
+	for (;;) {
+		if (xioctl(fd, LGUEST_IOC_RUN, &ex)) {
+			fprintf(stderr, "launcher: running the guest: %s\n",
+				strerror(errno));
+			return EXIT_OSERR;
+		}
+		len = ex.len < LGUEST_DATA_MAX ? ex.len : LGUEST_DATA_MAX;
+		switch (ex.reason) {
+		case LGUEST_EXIT_CONSOLE:
+			if (write_all(STDOUT_FILENO, ex.data, len)) {
+				fprintf(stderr, "launcher: writing guest output: %s\n",
+					strerror(errno));
+				return EXIT_OSERR;
+			}
+			break;
+		case LGUEST_EXIT_NOTIFY:
+			if (handle_notify(fd, g, &bs, ex.status))
+				return EXIT_OSERR;
+			break;
+		case LGUEST_EXIT_SHUTDOWN:
+			reason_text(ex.data, len, reason, sizeof(reason));
+			fprintf(stderr, "launcher: guest shut down: %s (status %u)\n",
+				reason, ex.status);
+			if (!g->quiet)
+				print_counters(fd);
+			return shutdown_exit_status(ex.status);
+		case LGUEST_EXIT_KILLED:
+			reason_text(ex.data, len, reason, sizeof(reason));
+			fprintf(stderr, "launcher: guest killed: %s\n", reason);
+			if (!g->quiet)
+				print_counters(fd);
+			return EXIT_KILLED;
+		default:
+			fprintf(stderr, "launcher: unknown exit reason %u from the host\n",
+				ex.reason);
+			return EXIT_OSERR;
+		}
+	}
+}
+
+int run_guest(const struct guest *g)
+{
+	int fd, status;
+
+	fd = open_host(g->dev);
+	if (fd < 0)
+		return EXIT_OSERR;
+	if (xioctl(fd, LGUEST_IOC_INIT, (void *)&g->init)) {
+		fprintf(stderr, "launcher: initializing the guest: %s\n",
+			strerror(errno));
+		close(fd);
+		return EXIT_OSERR;
+	}
+	status = serve(fd, g);
+	close(fd);
+	return status;
+}

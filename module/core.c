@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The core of the host module: mapping the Switcher, and one trip through
+ * it into the guest and back.
+ *
+ * The Switcher lives in the top full 4 MiB slot of the vmalloc area, which
+ * we reserve whole: the host maps its pages there like any vmalloc pages,
+ * and in the guest the slot's page-directory entry points at a page table
+ * of the Switcher's own for the CPU the guest runs on.  That page table maps
+ * the Switcher's text, this CPU's read-only state page, and in this CPU's
+ * regs slot the running guest's own register page.
+ */
+#include <linux/module.h>
+#include <linux/mm.h>
+#include <linux/vmalloc.h>
+#include <linux/percpu.h>
+#include <asm/desc.h>
+#include <asm/special_insns.h>
+#include <asm/tlbflush.h>
+#include <asm/msr.h>
+#include <asm/traps.h>
+#include "lg.h"
+
+#ifdef CONFIG_X86_PAE
+#error "lguest-m012 supports non-PAE hosts only"
+#endif
+
+unsigned long switcher_addr;
+static struct vm_struct *switcher_area;
+static struct page *switcher_pages[SWITCHER_PAGES];
+/* Per CPU: the guest-side page table of the Switcher's slot. */
+static u32 *switcher_ptes[NR_CPUS];
+/* Per CPU: which guest's GDT, IDT and stack the state page holds. */
+static DEFINE_PER_CPU(u64, last_guest_id);
+
+/* The far pointer lguest_run_once() calls through. */
+static struct {
+	u32 offset;
+	u16 segment;
+} __packed lguest_entry;
+
+static struct lguest_pages *lguest_pages(unsigned int cpu)
+{
+	return (void *)switcher_addr +
+	       (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE;
+}
+
+/* Page numbers within the Switcher's slot. */
+static unsigned int regs_slot(unsigned int cpu)
+{
+	return SWITCHER_TEXT_PAGES + 2 * cpu;
+}
+
+static unsigned long switcher_va(const char *sym)
+{
+	return switcher_addr + (sym - start_switcher_text);
+}
+
+static void free_switcher_pages(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < SWITCHER_PAGES; i++)
+		if (switcher_pages[i])
+			__free_page(switcher_pages[i]);
+	for (i = 0; i < NR_CPUS; i++)
+		free_page((unsigned long)switcher_ptes[i]);
+}
+
+/* The guest's view of the Switcher's slot on this CPU. */
+static void setup_switcher_ptes(unsigned int cpu)
+{
+	u32 *ptes = switcher_ptes[cpu];
+	unsigned int i;
+
+	for (i = 0; i < SWITCHER_TEXT_PAGES; i++)
+		ptes[i] = page_to_pfn(switcher_pages[i]) << PAGE_SHIFT |
+			  _PAGE_PRESENT | _PAGE_ACCESSED;
+	ptes[regs_slot(cpu) + 1] =
+		page_to_pfn(switcher_pages[regs_slot(cpu) + 1]) << PAGE_SHIFT |
+		_PAGE_PRESENT | _PAGE_ACCESSED;
+}
+
+/* What never changes in a CPU's state page. */
+static void setup_state_page(unsigned int cpu)
+{
+	struct lguest_pages *pages = lguest_pages(cpu);
+	struct lguest_ro_state *s = &pages->state;
+
+	s->guest_gdt_desc.size = sizeof(s->guest_gdt) - 1;
+	s->guest_gdt_desc.address = (unsigned long)s->guest_gdt;
+	s->guest_idt_desc.size = sizeof(s->guest_idt) - 1;
+	s->guest_idt_desc.address = (unsigned long)s->guest_idt;
+	/* A trap lands at the top of the regs slot, completing the regs. */
+	s->guest_tss.sp0 = (unsigned long)(&pages->regs + 1);
+	s->guest_tss.ss0 = LGUEST_GDT_SWITCHER_DS * 8;
+	/* An I/O bitmap beyond the limit: no port is the guest's. */
+	s->guest_tss.io_bitmap_base = sizeof(s->guest_tss);
+}
+
+static int __init map_switcher(void)
+{
+	unsigned long size = SWITCHER_PAGES * PAGE_SIZE, text;
+	unsigned int i;
+
+	text = end_switcher_text - start_switcher_text;
+	if (text > SWITCHER_TEXT_PAGES * PAGE_SIZE) {
+		pr_err("lguest: Switcher text is %lu bytes, too big\n", text);
+		return -E2BIG;
+	}
+	for (i = 0; i < SWITCHER_PAGES; i++) {
+		switcher_pages[i] = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!switcher_pages[i])
+			goto nomem;
+	}
+	for (i = 0; i < nr_cpu_ids; i++) {
+		switcher_ptes[i] = (u32 *)get_zeroed_page(GFP_KERNEL);
+		if (!switcher_ptes[i])
+			goto nomem;
+	}
+
+	switcher_addr = ALIGN_DOWN(VMALLOC_END - size, SWITCHER_SLOT_SIZE);
+	switcher_area = __get_vm_area_caller(size, VM_ALLOC | VM_NO_GUARD,
+					     switcher_addr, switcher_addr + size,
+					     __builtin_return_address(0));
+	if (!switcher_area || (unsigned long)switcher_area->addr != switcher_addr) {
+		pr_err("lguest: cannot reserve the Switcher at %#lx\n",
+		       switcher_addr);
+		if (switcher_area)
+			free_vm_area(switcher_area);
+		switcher_area = NULL;
+		free_switcher_pages();
+		return -ENOMEM;
+	}
+	if (vmap_pages_at(switcher_addr, switcher_pages, SWITCHER_TEXT_PAGES,
+			  PAGE_KERNEL_EXEC) ||
+	    vmap_pages_at(switcher_addr + SWITCHER_TEXT_PAGES * PAGE_SIZE,
+			  switcher_pages + SWITCHER_TEXT_PAGES,
+			  SWITCHER_PAGES - SWITCHER_TEXT_PAGES, PAGE_KERNEL)) {
+		free_vm_area(switcher_area);
+		free_switcher_pages();
+		return -ENOMEM;
+	}
+
+	memcpy((void *)switcher_addr, start_switcher_text, text);
+	for (i = 0; i < nr_cpu_ids; i++) {
+		setup_switcher_ptes(i);
+		setup_state_page(i);
+	}
+	lguest_entry.offset = switcher_va(switch_to_guest);
+	lguest_entry.segment = __KERNEL_CS;
+	pr_info("lguest: Switcher at %#lx-%#lx\n", switcher_addr,
+		switcher_addr + size);
+	return 0;
+
+nomem:
+	free_switcher_pages();
+	return -ENOMEM;
+}
+
+static void unmap_switcher(void)
+{
+	/* free_vm_area() unmaps the range too. */
+	free_vm_area(switcher_area);
+	free_switcher_pages();
+}
+
+/*
+ * Fill this CPU's state page for this guest: the host half every time, the
+ * guest half only when the guest changed it or another guest ran here.
+ */
+static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
+			       u64 id)
+{
+	struct lguest_ro_state *s = &pages->state;
+	unsigned long cr4 = native_read_cr4();
+
+	s->host_cr3 = __read_cr3();
+	s->host_cr4 = cr4;
+	s->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP);
+	s->guest_cr3 = __pa(shadow_pgdir(lg));
+	native_store_gdt(&s->host_gdt_desc);
+	store_idt(&s->host_idt_desc);
+
+	if (__this_cpu_read(last_guest_id) == id && lg->last_pages == pages &&
+	    !lg->changed)
+		return;
+	copy_gdt(lg, s->guest_gdt);
+	set_tssldt_descriptor(&s->guest_gdt[LGUEST_GDT_TSS],
+			      (unsigned long)&s->guest_tss, DESC_TSS,
+			      sizeof(s->guest_tss) - 1);
+	copy_idt(lg, s->guest_idt, switcher_va(switcher_idt_stubs));
+	s->guest_tss.ss1 = lg->ss1;
+	s->guest_tss.sp1 = lg->esp1;
+	lg->last_pages = pages;
+	lg->changed = false;
+	__this_cpu_write(last_guest_id, id);
+}
+
+/* Is this vector the host's own (an interrupt or NMI), not the guest's? */
+static bool host_vector(unsigned int v)
+{
+	return v == X86_TRAP_NMI || v == X86_TRAP_MC ||
+	       (v >= FIRST_EXTERNAL_VECTOR && v != IA32_SYSCALL_VECTOR);
+}
+
+/*
+ * A host interrupt arrived while the guest ran, and the Switcher brought it
+ * here with interrupts still off: hand it to the host's own handler with
+ * the frame an interrupt gate would have pushed, and it irets back to us.
+ */
+static void call_host_handler(unsigned int vector)
+{
+	struct desc_ptr idt;
+	unsigned long handler;
+
+	store_idt(&idt);
+	handler = gate_offset((gate_desc *)idt.address + vector);
+	asm volatile("pushfl; pushl %%cs; call *%0"
+		     : : "r"(handler) : "memory", "cc");
+}
+
+/*
+ * One trip into the guest and back, with interrupts off.  Afterwards
+ * lg->regs says why the guest stopped.
+ */
+void lguest_run_once(struct lguest *lg)
+{
+	unsigned int cpu = smp_processor_id();
+	struct lguest_pages *pages = lguest_pages(cpu);
+	u32 *spgdir = shadow_pgdir(lg);
+	u32 sysenter_lo, sysenter_hi;
+
+	switcher_ptes[cpu][regs_slot(cpu)] = __pa(lg->regs_page) |
+		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
+	spgdir[switcher_addr >> 22] = __pa(switcher_ptes[cpu]) |
+		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED;
+	copy_in_guest_info(lg, pages, lg->id);
+
+	/*
+	 * sysenter from guest user space would enter the host's kernel on
+	 * the guest's page tables: with SYSENTER_CS zero it faults (#GP)
+	 * instead, and the guest handles that.
+	 */
+	rdmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
+	wrmsr(MSR_IA32_SYSENTER_CS, 0, 0);
+	asm volatile("pushfl; lcall *%1; popfl"
+		     : "+a"(pages)
+		     : "m"(lguest_entry)
+		     : "memory", "cc", "ebx", "ecx", "edx", "esi", "edi");
+	wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
+
+	lg->counters.world_switches += 2;
+	if (lg->regs->trapnum == X86_TRAP_PF)
+		lg->cr2 = read_cr2();
+	else if (host_vector(lg->regs->trapnum))
+		call_host_handler(lg->regs->trapnum);
+}
+
+static bool has_error_code(unsigned int v)
+{
+	return v == X86_TRAP_DF || (v >= X86_TRAP_TS && v <= X86_TRAP_PF) ||
+	       v == X86_TRAP_AC;
+}
+
+/* After a trip: deal with whatever stopped the guest. */
+void lguest_handle_exit(struct lguest *lg)
+{
+	unsigned int v = lg->regs->trapnum;
+	u32 cr2 = lg->cr2;
+
+	if (v < 32)
+		lg->counters.exits_trap[v]++;
+	if (v == LGUEST_TRAP_ENTRY) {
+		lg->hcall_pending = true;
+	} else if (host_vector(v)) {
+		lg->counters.exits_irq++;
+	} else if (v == X86_TRAP_PF) {
+		/* The host's fault (the shadow) or the guest's? */
+		if (demand_page(lg, cr2, lg->regs->errcode)) {
+			if (!lg->dead)
+				lg->counters.faults_fixed++;
+			return;
+		}
+		if (!lg->lguest_data) {
+			kill_guest(lg, "page fault at %#x before LHCALL_GUEST_INIT",
+				   cr2);
+			return;
+		}
+		write_guest(lg, lg->lguest_data + offsetof(struct lguest_data, cr2),
+			    &cr2, sizeof(cr2));
+		if (deliver_trap(lg, v, true))
+			lg->counters.faults_reflected++;
+	} else {
+		if (v >= 32)
+			lg->counters.exits_other++;
+		if (deliver_trap(lg, v, has_error_code(v)) && v < 32)
+			lg->counters.traps_delivered++;
+	}
+}
+
+static int __init lguest_init(void)
+{
+	int err;
+
+	err = map_switcher();
+	if (err)
+		return err;
+	err = lguest_device_init();
+	if (err)
+		unmap_switcher();
+	return err;
+}
+
+static void __exit lguest_exit(void)
+{
+	lguest_device_exit();
+	unmap_switcher();
+}
+
+module_init(lguest_init);
+module_exit(lguest_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("lguest host: a small paravirtual hypervisor for 32-bit x86");

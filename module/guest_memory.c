@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Guest-physical memory.
+ *
+ * The guest's memory is an ordinary mapping in the launcher.  We pin every
+ * page of it for the guest's lifetime (FOLL_LONGTERM), which buys two
+ * things: a shadow page table entry can point at the page with no fear of
+ * it moving, and the host can reach any guest-physical address through the
+ * page array without faulting.  Every address a guest hands us passes
+ * through gpa_ok() first: the guest cannot make us touch anything else.
+ */
+#include <linux/mm.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "lg.h"
+
+int pin_guest_memory(struct lguest *lg)
+{
+	int got;
+
+	lg->pages = kvcalloc(lg->npages, sizeof(*lg->pages), GFP_KERNEL);
+	if (!lg->pages)
+		return -ENOMEM;
+	got = pin_user_pages_fast(lg->mem_base, lg->npages,
+				  FOLL_WRITE | FOLL_LONGTERM, lg->pages);
+	if (got == lg->npages)
+		return 0;
+	if (got > 0)
+		unpin_user_pages(lg->pages, got);
+	kvfree(lg->pages);
+	lg->pages = NULL;
+	return got < 0 ? got : -EFAULT;
+}
+
+void unpin_guest_memory(struct lguest *lg)
+{
+	if (!lg->pages)
+		return;
+	/* The guest may have written anywhere: tell the page cache. */
+	unpin_user_pages_dirty_lock(lg->pages, lg->npages, true);
+	kvfree(lg->pages);
+	lg->pages = NULL;
+}
+
+/* Is [gpa, gpa + len) inside guest memory?  Written to avoid overflow. */
+bool gpa_ok(struct lguest *lg, u32 gpa, u32 len)
+{
+	return gpa < lg->mem_size && len <= lg->mem_size - gpa;
+}
+
+u32 guest_pfn_to_host(struct lguest *lg, u32 gpfn)
+{
+	return page_to_pfn(lg->pages[gpfn]);
+}
+
+/* Copy between a buffer and guest memory, a page at a time. */
+static int copy_guest(struct lguest *lg, u32 gpa, void *buf, u32 len,
+		      bool to_guest)
+{
+	if (!gpa_ok(lg, gpa, len))
+		return -EFAULT;
+	while (len) {
+		u32 off = gpa & ~PAGE_MASK;
+		u32 n = min_t(u32, len, PAGE_SIZE - off);
+		char *p = kmap_local_page(lg->pages[gpa >> PAGE_SHIFT]);
+
+		if (to_guest)
+			memcpy(p + off, buf, n);
+		else
+			memcpy(buf, p + off, n);
+		kunmap_local(p);
+		gpa += n;
+		buf += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int read_guest(struct lguest *lg, u32 gpa, void *buf, u32 len)
+{
+	return copy_guest(lg, gpa, buf, len, false);
+}
+
+int write_guest(struct lguest *lg, u32 gpa, const void *buf, u32 len)
+{
+	return copy_guest(lg, gpa, (void *)buf, len, true);
+}

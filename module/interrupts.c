@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Traps and interrupts, on their way into the guest.
+ *
+ * The CPU never enters the guest kernel by itself: every vector of the IDT
+ * it uses points at a Switcher stub, so every trap comes to the host first.
+ * When the trap is the guest's to handle, we do what the CPU would have done
+ * had the guest's own IDT been loaded: push the frame onto the right guest
+ * stack and resume the guest at its handler.  Two things differ:
+ *  - the guest's interrupt flag is virtual (lguest_data.irq_enabled), so the
+ *    eflags in the frame carry that, and an interrupt gate clears it;
+ *  - the guest cannot read %cr2, so a page fault's address goes into
+ *    lguest_data.cr2 first (hypercalls.c and core.c).
+ */
+#include <linux/hrtimer.h>
+#include <linux/sched.h>
+#include <asm/desc.h>
+#include <asm/traps.h>
+#include "lg.h"
+
+#define GATE_TYPE_INTERRUPT	0xE
+#define GATE_TYPE_TRAP		0xF
+
+static bool gate_is_trap(const gate_desc *g)
+{
+	return g->bits.type == GATE_TYPE_TRAP;
+}
+
+void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi)
+{
+	gate_desc g;
+
+	if (vector >= IDT_ENTRIES) {
+		kill_guest(lg, "IDT entry %u is out of range", vector);
+		return;
+	}
+	/* The hypercall vector is ours. */
+	if (vector == LGUEST_TRAP_ENTRY)
+		return;
+	memcpy(&g, &lo, sizeof(lo));
+	memcpy((char *)&g + sizeof(lo), &hi, sizeof(hi));
+	/*
+	 * Only 32-bit interrupt and trap gates into the guest's kernel code
+	 * segment; anything else reads as no handler at all.
+	 */
+	if (!g.bits.p || (g.segment & ~3) != (LGUEST_KERNEL_CS & ~3) ||
+	    (g.bits.type != GATE_TYPE_INTERRUPT && g.bits.type != GATE_TYPE_TRAP))
+		memset(&g, 0, sizeof(g));
+	else
+		g.segment = LGUEST_KERNEL_CS;
+	lg->idt[vector] = g;
+	lg->changed = true;
+}
+
+/*
+ * The IDT the CPU really uses: a Switcher stub for every vector, all
+ * interrupt gates so the host's interrupts stay off in the Switcher.  The
+ * DPL decides who may use "int $n": the guest kernel for the hypercall,
+ * user space for the few vectors the guest opened to it.
+ */
+void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs)
+{
+	unsigned int v;
+
+	for (v = 0; v < IDT_ENTRIES; v++) {
+		unsigned long addr = stubs + v * SWITCHER_STUB_SIZE;
+		gate_desc *g = &idt[v];
+		unsigned int dpl = 0;
+
+		if (v == LGUEST_TRAP_ENTRY)
+			dpl = 1;
+		else if ((v == X86_TRAP_BP || v == X86_TRAP_OF ||
+			  v == IA32_SYSCALL_VECTOR) && lg->idt[v].bits.p)
+			dpl = lg->idt[v].bits.dpl;
+		memset(g, 0, sizeof(*g));
+		g->offset_low = addr & 0xffff;
+		g->offset_middle = addr >> 16;
+		g->segment = LGUEST_GDT_SWITCHER_CS * 8;
+		g->bits.type = GATE_TYPE_INTERRUPT;
+		g->bits.dpl = dpl;
+		g->bits.p = 1;
+	}
+}
+
+void set_guest_stack(struct lguest *lg, u32 ss, u32 esp)
+{
+	if (ss != LGUEST_KERNEL_DS) {
+		kill_guest(lg, "bad kernel stack segment %#x", ss);
+		return;
+	}
+	lg->ss1 = ss;
+	lg->esp1 = esp;
+	lg->changed = true;
+}
+
+/* Write len bytes at guest virtual address va, as the guest kernel would. */
+static bool write_guest_va(struct lguest *lg, u32 va, const void *buf, u32 len)
+{
+	while (len) {
+		u32 n = min_t(u32, len, PAGE_SIZE - (va & ~PAGE_MASK));
+		u32 gpa;
+
+		if (!guest_va_to_pa(lg, va, true, &gpa) ||
+		    write_guest(lg, gpa, buf, n))
+			return false;
+		va += n;
+		buf += n;
+		len -= n;
+	}
+	return true;
+}
+
+static u32 virtual_if(struct lguest *lg)
+{
+	u32 on = 0;
+
+	if (lg->lguest_data)
+		read_guest(lg, lg->lguest_data +
+			   offsetof(struct lguest_data, irq_enabled),
+			   &on, sizeof(on));
+	return on & X86_EFLAGS_IF;
+}
+
+static void set_virtual_if(struct lguest *lg, u32 on)
+{
+	if (lg->lguest_data)
+		write_guest(lg, lg->lguest_data +
+			    offsetof(struct lguest_data, irq_enabled),
+			    &on, sizeof(on));
+}
+
+/*
+ * Deliver vector into the guest: push the frame the CPU would push, on the
+ * guest kernel stack if we come from user space, and jump to the handler.
+ */
+bool deliver_trap(struct lguest *lg, unsigned int vector, bool has_err)
+{
+	struct lguest_regs *r = lg->regs;
+	const gate_desc *g = &lg->idt[vector];
+	bool from_user = (r->cs & 3) == 3;
+	u32 frame[6], *f = frame + ARRAY_SIZE(frame);
+	u32 ss = r->ss, sp = r->esp, len;
+
+	if (!g->bits.p) {
+		kill_guest(lg, "unhandled trap %u at eip %#x (no handler)",
+			   vector, r->eip);
+		return false;
+	}
+	if (from_user) {
+		if (!lg->ss1) {
+			kill_guest(lg, "trap %u from user space before LHCALL_SET_STACK",
+				   vector);
+			return false;
+		}
+		ss = lg->ss1;
+		sp = lg->esp1;
+		*--f = r->ss;
+		*--f = r->esp;
+	}
+	*--f = (r->eflags & ~X86_EFLAGS_IF) | virtual_if(lg);
+	*--f = r->cs;
+	*--f = r->eip;
+	if (has_err)
+		*--f = r->errcode;
+	len = (frame + ARRAY_SIZE(frame) - f) * sizeof(u32);
+	sp -= len;
+	if (!write_guest_va(lg, sp, f, len)) {
+		kill_guest(lg, "cannot deliver trap %u: guest stack %#x is not mapped",
+			   vector, sp);
+		return false;
+	}
+	r->ss = ss;
+	r->esp = sp;
+	r->cs = LGUEST_KERNEL_CS;
+	r->eip = gate_offset(g);
+	r->eflags &= ~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF |
+		       X86_EFLAGS_VM);
+	if (!gate_is_trap(g))
+		set_virtual_if(lg, 0);
+	return true;
+}
+
+bool guest_irq_pending(struct lguest *lg)
+{
+	return !bitmap_empty(lg->irqs_pending, LGUEST_IRQS);
+}
+
+static void set_irq_pending_flag(struct lguest *lg, u32 flag)
+{
+	write_guest(lg, lg->lguest_data + offsetof(struct lguest_data, irq_pending),
+		    &flag, sizeof(flag));
+}
+
+/*
+ * Before entering the guest: hand it the first interrupt it has not
+ * blocked, if it has interrupts on and is not in the middle of its iret.
+ * Otherwise leave a note in lguest_data.irq_pending, so that re-enabling
+ * interrupts asks for them (LHCALL_SEND_INTERRUPTS).
+ */
+void maybe_deliver_interrupt(struct lguest *lg)
+{
+	DECLARE_BITMAP(blocked, LGUEST_IRQS);
+	DECLARE_BITMAP(ready, LGUEST_IRQS);
+	u32 words[LGUEST_IRQS / 32], noirq_iret = 0;
+	unsigned int irq;
+
+	if (!lg->lguest_data || !guest_irq_pending(lg))
+		return;
+	read_guest(lg, lg->lguest_data +
+		   offsetof(struct lguest_data, blocked_interrupts),
+		   words, sizeof(words));
+	bitmap_from_arr32(blocked, words, LGUEST_IRQS);
+	bitmap_andnot(ready, lg->irqs_pending, blocked, LGUEST_IRQS);
+	irq = find_first_bit(ready, LGUEST_IRQS);
+	if (irq >= LGUEST_IRQS)
+		return;
+	/* Something to do: a halted guest wakes whether or not it takes it. */
+	lg->halted = false;
+	read_guest(lg, lg->lguest_data + offsetof(struct lguest_data, noirq_iret),
+		   &noirq_iret, sizeof(noirq_iret));
+	if (!virtual_if(lg) || (noirq_iret && lg->regs->eip == noirq_iret)) {
+		set_irq_pending_flag(lg, 1);
+		return;
+	}
+	clear_bit(irq, lg->irqs_pending);
+	if (deliver_trap(lg, LGUEST_IRQ_VECTOR_BASE + irq, false))
+		lg->counters.irqs_delivered++;
+	set_irq_pending_flag(lg, guest_irq_pending(lg));
+}
+
+void raise_guest_irq(struct lguest *lg, unsigned int irq)
+{
+	set_bit(irq, lg->irqs_pending);
+	if (lg->tsk)
+		wake_up_process(lg->tsk);
+}
+
+static enum hrtimer_restart guest_timer_fired(struct hrtimer *timer)
+{
+	struct lguest *lg = container_of(timer, struct lguest, timer);
+
+	raise_guest_irq(lg, LGUEST_IRQ_TIMER);
+	return HRTIMER_NORESTART;
+}
+
+void init_guest_timer(struct lguest *lg)
+{
+	hrtimer_init(&lg->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	lg->timer.function = guest_timer_fired;
+}
+
+void set_guest_timer(struct lguest *lg, u32 ns)
+{
+	if (!ns)
+		hrtimer_cancel(&lg->timer);
+	else
+		hrtimer_start(&lg->timer, ns_to_ktime(ns), HRTIMER_MODE_REL);
+}

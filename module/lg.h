@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lg.h: the host module's own view of a guest.
+ *
+ * One open /dev/lguest is one guest with one virtual CPU.  Its memory is the
+ * launcher's, pinned for the guest's lifetime; its registers live in a page
+ * of their own, which the Switcher maps into the guest at the running CPU's
+ * "regs" slot, so a trap frame lands straight in struct lguest_regs.
+ */
+#ifndef _LG_H
+#define _LG_H
+
+#include <linux/types.h>
+#include <linux/mutex.h>
+#include <linux/hrtimer.h>
+#include <linux/sched.h>
+#include <asm/desc_defs.h>
+#include <asm/processor.h>
+#include "uapi/lguest.h"
+
+/*
+ * The Switcher's address range, the same in the host and in every guest:
+ * SWITCHER_TEXT_PAGES of code, then a pair of pages per possible host CPU.
+ * It lies in a 4 MiB page-directory slot of its own, so every shadow page
+ * directory can point that slot at a page table belonging to the Switcher.
+ */
+#define SWITCHER_TEXT_PAGES	2
+#define SWITCHER_PAGES		(SWITCHER_TEXT_PAGES + 2 * NR_CPUS)
+#define SWITCHER_SLOT_SIZE	(1UL << 22)
+
+extern unsigned long switcher_addr;
+
+/*
+ * What the Switcher needs to change worlds, in a page the guest can read
+ * but not write.  The host part is filled before every switch; the guest
+ * part only when the guest's GDT, IDT or stack changed, or another guest
+ * ran on this CPU since.
+ */
+struct lguest_ro_state {
+	/* Host side: where to go back to. */
+	u32 host_cr3;
+	u32 host_cr4;
+	u32 host_sp;
+	struct desc_ptr host_gdt_desc;
+	struct desc_ptr host_idt_desc;
+
+	/* Guest side: the world the Switcher builds for the guest. */
+	u32 guest_cr3;
+	u32 guest_cr4;
+	struct desc_ptr guest_gdt_desc;
+	struct desc_ptr guest_idt_desc;
+	struct x86_hw_tss guest_tss;
+	struct desc_struct guest_gdt[LGUEST_GDT_ENTRIES];
+	gate_desc guest_idt[IDT_ENTRIES];
+};
+
+/* One CPU's pair of Switcher pages. */
+struct lguest_pages {
+	/* Page one: the CPU pushes the trap frame at its very end. */
+	char spare[PAGE_SIZE - sizeof(struct lguest_regs)];
+	struct lguest_regs regs;
+	/* Page two: read-only to the guest. */
+	struct lguest_ro_state state;
+} __aligned(PAGE_SIZE);
+
+/* A shadow page directory, and the guest page directory it shadows. */
+struct lguest_pgdir {
+	u32 gpgdir;		/* guest-physical; 0 with pgdir NULL = unused */
+	u32 *pgdir;		/* the shadow, a host page */
+};
+#define LGUEST_SHADOW_PGDIRS	4
+
+struct lguest {
+	struct mutex lock;	/* one ioctl at a time */
+	bool initialized;
+	u64 id;			/* unique for the module's lifetime */
+
+	/* Guest memory: launcher addresses [mem_base, mem_base + mem_size). */
+	unsigned long mem_base;
+	u32 mem_size;
+	unsigned int npages;
+	struct page **pages;
+
+	/* The virtual CPU. */
+	struct lguest_regs *regs;	/* at the end of regs_page */
+	unsigned long regs_page;
+	struct lguest_pages *last_pages;	/* where we last ran */
+	bool changed;			/* GDT, IDT or stack changed since */
+	u32 cr2;			/* of the last page fault */
+	struct desc_struct gdt[LGUEST_GDT_ENTRIES];
+	gate_desc idt[IDT_ENTRIES];	/* as the guest asked for them */
+	u32 ss1, esp1;			/* the guest kernel's stack */
+	u32 lguest_data;		/* gpa of struct lguest_data, 0 until set */
+
+	/* Shadow paging. */
+	struct lguest_pgdir pgdirs[LGUEST_SHADOW_PGDIRS];
+	unsigned int cur_pgdir;
+	unsigned int next_evict;
+
+	/* Interrupts. */
+	DECLARE_BITMAP(irqs_pending, LGUEST_IRQS);
+	struct hrtimer timer;
+	bool halted;
+	struct task_struct *tsk;
+
+	/* Hypercalls. */
+	bool hcall_pending;		/* the last exit was int $LGUEST_TRAP_ENTRY */
+	unsigned int next_hcall;	/* async ring position */
+	unsigned int full_ring_exits;
+
+	/* Why the launcher must act next; reason 0 when it need not. */
+	struct lguest_exit *exit;
+	bool dead;
+
+	struct lguest_counters counters;
+	struct dentry *debugfs;
+};
+
+/* core.c */
+void lguest_run_once(struct lguest *lg);
+void lguest_handle_exit(struct lguest *lg);
+
+/* lguest_user.c */
+int lguest_device_init(void);
+void lguest_device_exit(void);
+
+void kill_guest(struct lguest *lg, const char *fmt, ...) __printf(2, 3);
+void guest_exit(struct lguest *lg, u32 reason, u32 status,
+		const void *data, u32 len);
+
+/* guest_memory.c: bounds-checked access to guest-physical memory */
+bool gpa_ok(struct lguest *lg, u32 gpa, u32 len);
+int read_guest(struct lguest *lg, u32 gpa, void *buf, u32 len);
+int write_guest(struct lguest *lg, u32 gpa, const void *buf, u32 len);
+int pin_guest_memory(struct lguest *lg);
+void unpin_guest_memory(struct lguest *lg);
+u32 guest_pfn_to_host(struct lguest *lg, u32 gpfn);
+
+/* page_tables.c */
+int init_shadow_pages(struct lguest *lg, u32 gpgdir);
+void free_shadow_pages(struct lguest *lg);
+bool demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
+bool guest_va_to_pa(struct lguest *lg, u32 vaddr, bool write, u32 *gpa);
+void guest_new_pagetable(struct lguest *lg, u32 gpgdir);
+void guest_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
+void guest_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
+void guest_flush_tlb(struct lguest *lg, bool all);
+u32 *shadow_pgdir(struct lguest *lg);
+
+/* segments.c */
+void setup_guest_gdt(struct lguest *lg);
+void load_guest_gdt_entry(struct lguest *lg, u32 index, u32 lo, u32 hi);
+void load_guest_tls(struct lguest *lg, u32 gpa);
+void copy_gdt(const struct lguest *lg, struct desc_struct *gdt);
+bool valid_guest_regs(struct lguest *lg);
+
+/* interrupts.c */
+void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi);
+void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs);
+void set_guest_stack(struct lguest *lg, u32 ss, u32 esp);
+bool deliver_trap(struct lguest *lg, unsigned int vector, bool has_err);
+void maybe_deliver_interrupt(struct lguest *lg);
+void init_guest_timer(struct lguest *lg);
+void set_guest_timer(struct lguest *lg, u32 ns);
+void raise_guest_irq(struct lguest *lg, unsigned int irq);
+bool guest_irq_pending(struct lguest *lg);
+
+/* hypercalls.c */
+void do_hypercalls(struct lguest *lg);
+
+/* switcher_32.S */
+extern char start_switcher_text[], end_switcher_text[];
+extern char switch_to_guest[], switcher_idt_stubs[];
+#define SWITCHER_STUB_SIZE	16
+
+#endif /* _LG_H */
