@@ -12,7 +12,8 @@ CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 # Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
 MATRIX_ARGS ?=
 
-.PHONY: all deps kernel module bench-progs tools initramfs bench check unit clean
+.PHONY: all deps kernel module launcher guests bench-progs tools initramfs bench \
+	check unit clean
 
 all: initramfs tools
 
@@ -26,6 +27,13 @@ kernel: deps
 module: kernel
 	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module
 
+launcher: deps
+	$(MAKE) -C launcher OUT=$(BUILD)/launcher all
+
+# The test and benchmark guests for lg.ko (tests/guests).
+guests: deps
+	$(MAKE) -C tests/guests OUT=$(BUILD)/guests
+
 bench-progs: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench all
 
@@ -36,12 +44,15 @@ $(BUILD)/init: initramfs/init.c | deps
 	mkdir -p $(BUILD)
 	$(CC32) -o $@ $<
 
-initramfs: kernel bench-progs $(BUILD)/init
+initramfs: kernel module launcher guests bench-progs $(BUILD)/init
 	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
-		$(BUILD)/bench:/bench
+		$(BUILD)/bench:/bench $(BUILD)/module/lg.ko:/lguest/lg.ko \
+		$(BUILD)/launcher/launcher:/lguest/launcher \
+		$(BUILD)/guests:/lguest/guests
 
 unit: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench unit
+	$(MAKE) -C launcher OUT=$(BUILD)/launcher unit
 
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)

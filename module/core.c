@@ -63,7 +63,7 @@ static void free_switcher_pages(void)
 	for (i = 0; i < SWITCHER_PAGES; i++)
 		if (switcher_pages[i])
 			__free_page(switcher_pages[i]);
-	for (i = 0; i < NR_CPUS; i++)
+	for (i = 0; i < nr_cpu_ids; i++)
 		free_page((unsigned long)switcher_ptes[i]);
 }
 
