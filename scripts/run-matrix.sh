@@ -4,8 +4,10 @@
 #
 # usage: run-matrix.sh [-c CONFIGS] [-p full|quick] [-b BOOTS] [-r REPS]
 #                      [-w WARMUP] [-o RESULTS_ROOT]
-#   -c  comma-separated configurations (default: native)
-#         native   the suite run directly on the QEMU-booted 32-bit kernel
+#   -c  comma-separated configurations (default: native,lguest-baseline)
+#         native           bench/suite.conf run directly on the QEMU-booted
+#                          32-bit kernel
+#         lguest-baseline  bench/lguest-suite.conf's guests under lg.ko
 #   -p  suite profile from bench/suite.conf (default full)
 #   -b  VM boots per configuration (default 3); each runs every benchmark
 #   -r  measured repetitions per benchmark per boot (default 5)
@@ -20,7 +22,7 @@
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
-configs=native profile=full boots=3 reps=5 warmup=1 root=$TOP/results
+configs=native,lguest-baseline profile=full boots=3 reps=5 warmup=1 root=$TOP/results
 while getopts 'c:p:b:r:w:o:h' opt; do
 	case $opt in
 	c) configs=$OPTARG ;;
@@ -39,31 +41,29 @@ for n in "$boots" "$reps"; do
 done
 case $warmup in '' | *[!0-9]*) die "-w takes a whole number, not '$warmup'" ;; esac
 IFS=, read -r -a config_list <<<"$configs"
+[ ${#config_list[@]} -gt 0 ] || die "no configuration given"
 for c in "${config_list[@]}"; do
-	case $c in
-	native) ;;
-	*) die "unknown configuration '$c' (known: native)" ;;
-	esac
+	"$TOP/scripts/suite.sh" expected "$c" >/dev/null || exit 1
 done
 benchcsv=$TOP/build/tools/benchcsv
 [ -x "$benchcsv" ] || die "$benchcsv missing: run 'make tools'"
-jobs=$("$TOP/scripts/suite.sh" jobs "$profile" "$reps" "$warmup")
+# Fail on a bad profile now, before anything is booted.
+"$TOP/scripts/suite.sh" jobs native "$profile" 1 0 >/dev/null || exit 1
 
 results_begin "$root"
 partial=$RESULTS_PARTIAL
 mkdir "$partial/logs"
 accel=$("$TOP/scripts/probe-accel.sh")
 
-# The job every boot runs: who we are, then the suite.
-job=$partial/job.sh
-{
-	echo 'echo "META,guest_kernel,$(uname -r)"'
-	echo 'echo "META,guest_cpu,$(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)"'
-	echo "$jobs"
-} >"$job"
-
 echo "config,benchmark,metric,unit,rep,value" >"$partial/raw.csv"
 for config in "${config_list[@]}"; do
+	# The job every boot of this configuration runs: who we are, then the suite.
+	job=$partial/job-$config.sh
+	{
+		echo 'echo "META,guest_kernel,$(uname -r)"'
+		echo 'echo "META,guest_cpu,$(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)"'
+		"$TOP/scripts/suite.sh" jobs "$config" "$profile" "$reps" "$warmup"
+	} >"$job"
 	for boot in $(seq "$boots"); do
 		log=$partial/logs/$config-boot$boot.log
 		say "$config: boot $boot of $boots ($profile suite, $reps repetitions)"
@@ -78,10 +78,14 @@ for config in "${config_list[@]}"; do
 			awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
 			die "could not read results from $log"
 	done
+	rm "$job"
+	# This configuration's rows must hold every series it promises.
+	"$TOP/scripts/suite.sh" expected "$config" >"$partial/expected.txt"
+	awk -F, -v c="$config" 'NR == 1 || $1 == c' "$partial/raw.csv" >"$partial/rows.csv"
+	"$benchcsv" verify "$partial/expected.txt" "$partial/rows.csv" >&2 ||
+		die "incomplete results for $config"
+	rm "$partial/expected.txt" "$partial/rows.csv"
 done
-"$TOP/scripts/suite.sh" expected >"$partial/expected.txt"
-"$benchcsv" verify "$partial/expected.txt" "$partial/raw.csv" >&2 || die "incomplete results"
-rm "$partial/expected.txt" "$job"
 "$benchcsv" summarize "$partial/raw.csv" >"$partial/summary.csv"
 
 # Metadata: what ran, where, on what.

@@ -1,47 +1,85 @@
 #!/bin/bash
-# Read bench/suite.conf.
+# The benchmark suite of one configuration.
 #
-# usage: suite.sh jobs full|quick REPS WARMUP   shell lines running the suite
-#        suite.sh expected                      "benchmark,metric" per series
+# usage: suite.sh jobs CONFIG full|quick REPS WARMUP   shell lines running it
+#        suite.sh expected CONFIG                      "benchmark,metric" lines
 #
-# "jobs" prints the commands a guest runs; any benchmark failing stops the
-# job with its name and status.  "expected" lists every series a complete
-# run must contain.
+# CONFIG "native" runs the programs of bench/suite.conf on the host kernel;
+# "lguest-baseline" runs the guests of bench/lguest-suite.conf under lg.ko.
+# "jobs" prints the commands the VM runs; a failing benchmark stops the job
+# with its name and status.  "expected" lists every series a complete run
+# of that configuration must contain.
 set -eu
 . "$(dirname "$0")/common.sh"
 
-conf=$TOP/bench/suite.conf
-[ -f "$conf" ] || die "$conf missing"
-
-# Each suite line as: name kind full-options|quick-options
-entries() {
-	grep -v '^[[:space:]]*\(#\|$\)' "$conf"
+usage() {
+	die "usage: $(basename "$0") jobs CONFIG full|quick REPS WARMUP | expected CONFIG"
 }
 
-case ${1:-} in
+# The lines of a suite file, without comments.
+entries() {
+	[ -f "$1" ] || die "$1 missing"
+	grep -v '^[[:space:]]*\(#\|$\)' "$1"
+}
+
+# pick full|quick "FULL | QUICK": one side of the bar, whitespace folded.
+pick() {
+	local side
+	case $2 in *'|'*) ;; *) die "suite: no '|' between full and quick options in '$2'" ;; esac
+	if [ "$1" = full ]; then side=${2%%|*}; else side=${2#*|}; fi
+	read -r -a side <<<"$side"
+	echo "${side[*]}"
+}
+
+# The module each lguest configuration loads.
+module_for() {
+	case $1 in
+	lguest-baseline) echo /lguest/lg.ko ;;
+	*) die "unknown configuration '$1' (known: native, lguest-baseline)" ;;
+	esac
+}
+
+[ $# -ge 2 ] || usage
+what=$1 config=$2
+[ "$config" = native ] || module_for "$config" >/dev/null
+case $what in
 jobs)
-	[ $# -eq 4 ] || die "usage: $(basename "$0") jobs full|quick REPS WARMUP"
-	profile=$2 reps=$3 warmup=$4
+	[ $# -eq 5 ] || usage
+	profile=$3 reps=$4 warmup=$5
 	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
-	entries | while read -r name kind rest; do
-		case $kind in fault | op) ;; *) die "suite.conf: $name: kind must be fault or op" ;; esac
-		case $rest in *'|'*) ;; *) die "suite.conf: $name: no '|' between full and quick options" ;; esac
-		if [ "$profile" = full ]; then opts=${rest%%|*}; else opts=${rest#*|}; fi
-		read -r -a opts <<<"$opts"
-		echo "$name -r $reps -w $warmup ${opts[*]} || { echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
-	done
+	if [ "$config" = native ]; then
+		entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
+			case $kind in fault | op) ;; *) die "suite.conf: $name: kind must be fault or op" ;; esac
+			echo "$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
+				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
+		done
+	else
+		echo "insmod $(module_for "$config") || exit 1"
+		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
+			echo "/lguest/launcher -q -c 'reps=$reps warmup=$warmup ops=$(pick "$profile" "$rest")'" \
+				"/lguest/guests/bench_$name.elf ||" \
+				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
+		done
+		echo "rmmod lg || exit 1"
+	fi
 	;;
 expected)
-	entries | while read -r name kind _; do
-		if [ "$kind" = fault ]; then
-			echo "$name,ns_per_page"
-			echo "$name,minflt_per_page"
-		else
-			echo "$name,ns_per_op"
-		fi
-	done
+	[ $# -eq 2 ] || usage
+	if [ "$config" = native ]; then
+		entries "$TOP/bench/suite.conf" | while read -r name kind _; do
+			if [ "$kind" = fault ]; then
+				printf '%s,ns_per_page\n%s,minflt_per_page\n' "$name" "$name"
+			else
+				echo "$name,ns_per_op"
+			fi
+		done
+	else
+		entries "$TOP/bench/lguest-suite.conf" | while read -r name _; do
+			printf '%s,ns_per_op\n%s,world_switches_per_op\n' "$name" "$name"
+		done
+	fi
 	;;
 *)
-	die "usage: $(basename "$0") jobs full|quick REPS WARMUP | expected"
+	usage
 	;;
 esac

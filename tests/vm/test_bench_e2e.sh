@@ -1,9 +1,9 @@
 #!/bin/bash
-# End to end: boot the kernel, run a quick pass of every benchmark through
-# the matrix runner, and check the results folder it writes: every expected
-# series present with finite positive values, the exact summary header,
-# complete metadata, the figures, and a kernel log free of oopses and
-# warnings.
+# End to end: boot the kernel, run a quick pass of every benchmark of both
+# configurations (native, lguest-baseline) through the matrix runner, and
+# check the results folder it writes: every expected series present with
+# finite positive values, the exact summary header, complete metadata, the
+# figures, and kernel logs free of oopses and warnings.
 . "$(dirname "$0")/../lib.sh"
 scratch
 check "the matrix runs" "$TOP/scripts/run-matrix.sh" -o "$SCRATCH" -p quick -b 1 -r 2 -w 0 >/dev/null
@@ -16,9 +16,14 @@ case $(basename "$r") in
 *) fail "folder name $(basename "$r") is not <YYYYmmdd-HHMMSS>-<rev>" ;;
 esac
 
-"$TOP/scripts/suite.sh" expected >"$SCRATCH/expected"
-check "every expected series present, finite, positive" \
-	"$BUILD/tools/benchcsv" verify "$SCRATCH/expected" "$r/raw.csv"
+configs="native lguest-baseline"
+for c in $configs; do
+	"$TOP/scripts/suite.sh" expected "$c" >"$SCRATCH/expected-$c"
+	awk -F, -v c="$c" 'NR == 1 || $1 == c' "$r/raw.csv" >"$SCRATCH/rows-$c"
+	check "$c: every expected series present, finite, positive" \
+		"$BUILD/tools/benchcsv" verify "$SCRATCH/expected-$c" "$SCRATCH/rows-$c"
+done
+cat "$SCRATCH"/expected-* >"$SCRATCH/expected"
 check "raw.csv header" [ "$(head -1 "$r/raw.csv")" = "config,benchmark,metric,unit,rep,value" ]
 check "summary.csv header" [ "$(head -1 "$r/summary.csv")" = "config,benchmark,metric,unit,n,median,min,max" ]
 check "one summary row per series" [ "$(($(wc -l <"$r/summary.csv") - 1))" = "$(wc -l <"$SCRATCH/expected")" ]
@@ -27,12 +32,17 @@ for key in git_rev kernel_pkg_version qemu_version accel cpu_model date host_cpu
 	check "meta.json has a non-empty $key" grep -qE "\"$key\": \"[^\"]+\"" "$r/meta.json"
 done
 check "meta.json names the accelerator" grep -qE '"accel": "(tcg|kvm)"' "$r/meta.json"
-for metric in ns_per_page minflt_per_page ns_per_op; do
+for metric in ns_per_page minflt_per_page ns_per_op world_switches_per_op; do
 	for ext in png pdf; do
 		check "figure $metric.$ext" [ -s "$r/$metric.$ext" ]
 	done
 done
-log=$r/logs/native-boot1.log
-check "console log kept" [ -s "$log" ]
-refute "kernel log free of oops/BUG/WARNING" grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$log"
+for c in $configs; do
+	log=$r/logs/$c-boot1.log
+	check "$c: console log kept" [ -s "$log" ]
+	refute "$c: kernel log free of oops/BUG/WARNING" grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$log"
+done
+# The null hypercall is one exit and one entry: exactly what the host counts.
+check "null_hypercall costs 2 world switches" \
+	grep -qE '^lguest-baseline,null_hypercall,world_switches_per_op,switches,2,2\.0[0-9]+,' "$r/summary.csv"
 finish
