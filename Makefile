@@ -23,9 +23,10 @@ deps:
 kernel: deps
 	scripts/build-kernel.sh
 
-# lg.ko, built against the cached kernel build.
+# lg.ko in both variants (baseline, fastpath), against the cached kernel.
 module: kernel
-	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module
+	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module VARIANT=baseline
+	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module VARIANT=fastpath
 
 launcher: deps
 	$(MAKE) -C launcher OUT=$(BUILD)/launcher all
@@ -46,7 +47,8 @@ $(BUILD)/init: initramfs/init.c | deps
 
 initramfs: kernel module launcher guests bench-progs $(BUILD)/init
 	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
-		$(BUILD)/bench:/bench $(BUILD)/module/lg.ko:/lguest/lg.ko \
+		$(BUILD)/bench:/bench $(BUILD)/module/baseline/lg.ko:/lguest/lg.ko \
+		$(BUILD)/module/fastpath/lg.ko:/lguest/fastpath/lg.ko \
 		$(BUILD)/launcher/launcher:/lguest/launcher \
 		$(BUILD)/guests:/lguest/guests
 

@@ -165,38 +165,6 @@ static void unmap_switcher(void)
 	free_switcher_pages();
 }
 
-/*
- * Fill this CPU's state page for this guest: the host half every time, the
- * guest half only when the guest changed it or another guest ran here.
- */
-static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
-			       u64 id)
-{
-	struct lguest_ro_state *s = &pages->state;
-	unsigned long cr4 = native_read_cr4();
-
-	s->host_cr3 = __read_cr3();
-	s->host_cr4 = cr4;
-	s->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP);
-	s->guest_cr3 = __pa(shadow_pgdir(lg));
-	native_store_gdt(&s->host_gdt_desc);
-	store_idt(&s->host_idt_desc);
-
-	if (__this_cpu_read(last_guest_id) == id && lg->last_pages == pages &&
-	    !lg->changed)
-		return;
-	copy_gdt(lg, s->guest_gdt);
-	set_tssldt_descriptor(&s->guest_gdt[LGUEST_GDT_TSS],
-			      (unsigned long)&s->guest_tss, DESC_TSS,
-			      sizeof(s->guest_tss) - 1);
-	copy_idt(lg, s->guest_idt, switcher_va(switcher_idt_stubs));
-	s->guest_tss.ss1 = lg->ss1;
-	s->guest_tss.sp1 = lg->esp1;
-	lg->last_pages = pages;
-	lg->changed = false;
-	__this_cpu_write(last_guest_id, id);
-}
-
 /* Is this vector the host's own (an interrupt or NMI), not the guest's? */
 static bool host_vector(unsigned int v)
 {
@@ -218,6 +186,92 @@ static void call_host_handler(unsigned int vector)
 	handler = gate_offset((gate_desc *)idt.address + vector);
 	asm volatile("pushfl; pushl %%cs; call *%0"
 		     : : "r"(handler) : "memory", "cc");
+}
+
+#ifdef LGUEST_FASTPATH
+/*
+ * What the M:012 walker (switcher_fastpath.S) needs: the IDT routes page
+ * faults and NMIs to it, and the state page describes the guest.  It
+ * reflects only when everything a reflection touches is registered.
+ */
+static void fastpath_setup(struct lguest *lg, struct lguest_ro_state *s)
+{
+	const gate_desc *pf = &lg->idt[X86_TRAP_PF];
+
+	set_switcher_gate(&s->guest_idt[X86_TRAP_PF],
+			  switcher_va(switcher_fastpath_pf), 0);
+	set_switcher_gate(&s->guest_idt[X86_TRAP_NMI],
+			  switcher_va(switcher_fastpath_nmi), 0);
+	s->fp_enabled = lg->lguest_data && pf->bits.p && lg->ss1;
+	s->fp_mem_size = lg->mem_size;
+	s->fp_switcher_addr = switcher_addr;
+	s->fp_handler = gate_offset(pf);
+	s->fp_gate_trap = pf->bits.type == 0xF;
+	s->fp_lguest_data_va = lg->lguest_data + LGUEST_PAGE_OFFSET;
+}
+
+/*
+ * After an exit: count what the walker did while the guest ran, take the
+ * original cr2 from its notes (our own cr2 may name a fault of the walk),
+ * and run the host's NMI handler for an NMI that arrived in the Switcher.
+ */
+static void fastpath_exit(struct lguest *lg, unsigned int cpu)
+{
+	struct lguest_fp_scratch *fp = (void *)lg->regs_page;
+	struct lguest_fp_scratch *host_fp =
+		page_address(switcher_pages[regs_slot(cpu)]);
+
+	lg->counters.fastpath_reflected += fp->reflected;
+	fp->reflected = 0;
+	if (lg->regs->trapnum == X86_TRAP_PF) {
+		lg->cr2 = fp->cr2;
+		if (fp->reason < LGUEST_FASTPATH_REASONS)
+			lg->counters.fastpath_fallback[fp->reason]++;
+	}
+	if (fp->nmi_pending || host_fp->nmi_pending) {
+		fp->nmi_pending = 0;
+		host_fp->nmi_pending = 0;
+		call_host_handler(X86_TRAP_NMI);
+	}
+}
+#endif
+
+/*
+ * Fill this CPU's state page for this guest: the host half every time, the
+ * guest half only when the guest changed it or another guest ran here.
+ */
+static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
+			       u64 id)
+{
+	struct lguest_ro_state *s = &pages->state;
+	unsigned long cr4 = native_read_cr4();
+
+	s->host_cr3 = __read_cr3();
+	s->host_cr4 = cr4;
+	s->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP);
+	s->guest_cr3 = __pa(shadow_pgdir(lg));
+	native_store_gdt(&s->host_gdt_desc);
+	store_idt(&s->host_idt_desc);
+
+#ifdef LGUEST_FASTPATH
+	s->fp_gpgdir_va = lg->pgdirs[lg->cur_pgdir].gpgdir + LGUEST_PAGE_OFFSET;
+#endif
+	if (__this_cpu_read(last_guest_id) == id && lg->last_pages == pages &&
+	    !lg->changed)
+		return;
+	copy_gdt(lg, s->guest_gdt);
+	set_tssldt_descriptor(&s->guest_gdt[LGUEST_GDT_TSS],
+			      (unsigned long)&s->guest_tss, DESC_TSS,
+			      sizeof(s->guest_tss) - 1);
+	copy_idt(lg, s->guest_idt, switcher_va(switcher_idt_stubs));
+	s->guest_tss.ss1 = lg->ss1;
+	s->guest_tss.sp1 = lg->esp1;
+#ifdef LGUEST_FASTPATH
+	fastpath_setup(lg, s);
+#endif
+	lg->last_pages = pages;
+	lg->changed = false;
+	__this_cpu_write(last_guest_id, id);
 }
 
 /*
@@ -255,6 +309,9 @@ void lguest_run_once(struct lguest *lg)
 		lg->cr2 = read_cr2();
 	else if (host_vector(lg->regs->trapnum))
 		call_host_handler(lg->regs->trapnum);
+#ifdef LGUEST_FASTPATH
+	fastpath_exit(lg, cpu);
+#endif
 }
 
 static bool has_error_code(unsigned int v)

@@ -25,6 +25,7 @@ static void guest_init(struct lguest *lg, u32 gpa)
 		return;
 	}
 	lg->lguest_data = gpa;
+	lg->changed = true;	/* the fastpath needs to know */
 	write_guest(lg, gpa + offsetof(struct lguest_data, reserve_mem),
 		    &reserve, sizeof(reserve));
 	write_guest(lg, gpa + offsetof(struct lguest_data, tsc_khz),

@@ -58,13 +58,22 @@ void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi)
  * DPL decides who may use "int $n": the guest kernel for the hypercall,
  * user space for the few vectors the guest opened to it.
  */
+void set_switcher_gate(gate_desc *g, unsigned long addr, unsigned int dpl)
+{
+	memset(g, 0, sizeof(*g));
+	g->offset_low = addr & 0xffff;
+	g->offset_middle = addr >> 16;
+	g->segment = LGUEST_GDT_SWITCHER_CS * 8;
+	g->bits.type = GATE_TYPE_INTERRUPT;
+	g->bits.dpl = dpl;
+	g->bits.p = 1;
+}
+
 void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs)
 {
 	unsigned int v;
 
 	for (v = 0; v < IDT_ENTRIES; v++) {
-		unsigned long addr = stubs + v * SWITCHER_STUB_SIZE;
-		gate_desc *g = &idt[v];
 		unsigned int dpl = 0;
 
 		if (v == LGUEST_TRAP_ENTRY)
@@ -72,13 +81,7 @@ void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs)
 		else if ((v == X86_TRAP_BP || v == X86_TRAP_OF ||
 			  v == IA32_SYSCALL_VECTOR) && lg->idt[v].bits.p)
 			dpl = lg->idt[v].bits.dpl;
-		memset(g, 0, sizeof(*g));
-		g->offset_low = addr & 0xffff;
-		g->offset_middle = addr >> 16;
-		g->segment = LGUEST_GDT_SWITCHER_CS * 8;
-		g->bits.type = GATE_TYPE_INTERRUPT;
-		g->bits.dpl = dpl;
-		g->bits.p = 1;
+		set_switcher_gate(&idt[v], stubs + v * SWITCHER_STUB_SIZE, dpl);
 	}
 }
 

@@ -5,6 +5,7 @@
  */
 #define COMPILE_OFFSETS
 #include <linux/kbuild.h>
+#include <asm/trap_pf.h>
 #include "lg.h"
 
 void lg_offsets(void);
@@ -21,6 +22,43 @@ void lg_offsets(void)
 	OFFSET(LGUEST_PAGES_guest_idt_desc, lguest_pages, state.guest_idt_desc);
 	OFFSET(LGUEST_PAGES_guest_gdt, lguest_pages, state.guest_gdt);
 	OFFSET(LGUEST_PAGES_regs, lguest_pages, regs);
+	OFFSET(LGUEST_PAGES_regs_errcode, lguest_pages, regs.errcode);
+	OFFSET(LGUEST_PAGES_regs_eip, lguest_pages, regs.eip);
+	OFFSET(LGUEST_PAGES_regs_cs, lguest_pages, regs.cs);
+	OFFSET(LGUEST_PAGES_regs_eflags, lguest_pages, regs.eflags);
+	OFFSET(LGUEST_PAGES_regs_esp, lguest_pages, regs.esp);
+	OFFSET(LGUEST_PAGES_regs_ss, lguest_pages, regs.ss);
+	OFFSET(LGUEST_PAGES_fp_reflected, lguest_pages, fp.reflected);
+	OFFSET(LGUEST_PAGES_fp_reason, lguest_pages, fp.reason);
+	OFFSET(LGUEST_PAGES_fp_cr2, lguest_pages, fp.cr2);
+	OFFSET(LGUEST_PAGES_fp_nmi_pending, lguest_pages, fp.nmi_pending);
+	OFFSET(LGUEST_PAGES_tss_sp1, lguest_pages, state.guest_tss.sp1);
+	OFFSET(LGUEST_PAGES_tss_ss1, lguest_pages, state.guest_tss.ss1);
+	OFFSET(LGUEST_PAGES_fp_enabled, lguest_pages, state.fp_enabled);
+	OFFSET(LGUEST_PAGES_fp_gpgdir_va, lguest_pages, state.fp_gpgdir_va);
+	OFFSET(LGUEST_PAGES_fp_mem_size, lguest_pages, state.fp_mem_size);
+	OFFSET(LGUEST_PAGES_fp_switcher_addr, lguest_pages, state.fp_switcher_addr);
+	OFFSET(LGUEST_PAGES_fp_handler, lguest_pages, state.fp_handler);
+	OFFSET(LGUEST_PAGES_fp_gate_trap, lguest_pages, state.fp_gate_trap);
+	OFFSET(LGUEST_PAGES_fp_lguest_data_va, lguest_pages, state.fp_lguest_data_va);
+	OFFSET(LGUEST_DATA_irq_enabled, lguest_data, irq_enabled);
+	OFFSET(LGUEST_DATA_cr2, lguest_data, cr2);
+	DEFINE(LGUEST_KERNEL_CS_SEL, LGUEST_KERNEL_CS);
+	DEFINE(LGUEST_GUEST_PAGE_OFFSET, LGUEST_PAGE_OFFSET);
+	DEFINE(LGUEST_SWITCHER_TEXT_PAGES, SWITCHER_TEXT_PAGES);
+	DEFINE(LGUEST_SWITCHER_PAGES, SWITCHER_PAGES);
+	DEFINE(LGUEST_FRAME_BYTES, 6 * sizeof(u32));
+	DEFINE(FP_PF_PROT, X86_PF_PROT);
+	DEFINE(FP_PAGE_PRESENT, _PAGE_PRESENT);
+	DEFINE(FP_PAGE_PSE, _PAGE_PSE);
+	DEFINE(FP_NOT_READY, LGUEST_FP_NOT_READY);
+	DEFINE(FP_NOT_USER, LGUEST_FP_NOT_USER);
+	DEFINE(FP_PROTECTION, LGUEST_FP_PROTECTION);
+	DEFINE(FP_SWITCHER_RANGE, LGUEST_FP_SWITCHER_RANGE);
+	DEFINE(FP_PRESENT, LGUEST_FP_PRESENT);
+	DEFINE(FP_BAD_TABLE, LGUEST_FP_BAD_TABLE);
+	DEFINE(FP_BAD_STACK, LGUEST_FP_BAD_STACK);
+	DEFINE(FP_RECURSIVE, LGUEST_FP_RECURSIVE);
 	DEFINE(LGUEST_TSS_SEL, LGUEST_GDT_TSS * 8);
 	DEFINE(LGUEST_SWITCHER_DS_SEL, LGUEST_GDT_SWITCHER_DS * 8);
 }

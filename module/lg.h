@@ -52,12 +52,40 @@ struct lguest_ro_state {
 	struct x86_hw_tss guest_tss;
 	struct desc_struct guest_gdt[LGUEST_GDT_ENTRIES];
 	gate_desc guest_idt[IDT_ENTRIES];
+
+	/*
+	 * The M:012 fastpath's view of the guest (zero in the baseline
+	 * build).  Guest memory is reached through the guest kernel's linear
+	 * map: guest-physical p at virtual LGUEST_PAGE_OFFSET + p.
+	 */
+	u32 fp_enabled;		/* lguest_data, #PF handler and stack are set */
+	u32 fp_gpgdir_va;	/* the guest's page directory */
+	u32 fp_mem_size;	/* page tables must lie below this gpa */
+	u32 fp_switcher_addr;	/* nothing at or above is the guest's */
+	u32 fp_handler;		/* the guest's #PF handler */
+	u32 fp_gate_trap;	/* 1: trap gate, the virtual IF stays */
+	u32 fp_lguest_data_va;	/* struct lguest_data */
+};
+
+/*
+ * The M:012 fastpath's notes, at the bottom of the regs page (so in the
+ * guest's own register page while it runs: the one page there the
+ * Switcher may write).  The host folds them into the counters after every
+ * exit.  The baseline build leaves them zero.
+ */
+struct lguest_fp_scratch {
+	u32 reflected;		/* faults reflected since the host looked */
+	u32 reason;		/* why the last page fault went to the host */
+	u32 cr2;		/* the address of that fault */
+	u32 nmi_pending;	/* an NMI arrived inside the Switcher */
 };
 
 /* One CPU's pair of Switcher pages. */
 struct lguest_pages {
 	/* Page one: the CPU pushes the trap frame at its very end. */
-	char spare[PAGE_SIZE - sizeof(struct lguest_regs)];
+	struct lguest_fp_scratch fp;
+	char spare[PAGE_SIZE - sizeof(struct lguest_fp_scratch) -
+		   sizeof(struct lguest_regs)];
 	struct lguest_regs regs;
 	/* Page two: read-only to the guest. */
 	struct lguest_ro_state state;
@@ -157,6 +185,7 @@ bool valid_guest_regs(struct lguest *lg);
 /* interrupts.c */
 void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi);
 void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs);
+void set_switcher_gate(gate_desc *g, unsigned long addr, unsigned int dpl);
 void set_guest_stack(struct lguest *lg, u32 ss, u32 esp);
 bool deliver_trap(struct lguest *lg, unsigned int vector, bool has_err);
 void maybe_deliver_interrupt(struct lguest *lg);
@@ -171,6 +200,7 @@ void do_hypercalls(struct lguest *lg);
 /* switcher_32.S */
 extern char start_switcher_text[], end_switcher_text[];
 extern char switch_to_guest[], switcher_idt_stubs[];
+extern char switcher_fastpath_pf[], switcher_fastpath_nmi[];
 #define SWITCHER_STUB_SIZE	16
 
 #endif /* _LG_H */

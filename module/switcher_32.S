@@ -27,7 +27,41 @@
  */
 #include <asm/page_types.h>
 #include <asm/segment.h>
+#include <asm/processor-flags.h>
 #include "lg-offsets.h"
+
+/* The guest's registers, pushed in the order of struct lguest_regs. */
+.macro SAVE_GUEST_REGS
+	pushl	%es
+	pushl	%ds
+	pushl	%fs
+	pushl	%gs
+	pushl	%ebp
+	pushl	%edi
+	pushl	%esi
+	pushl	%edx
+	pushl	%ecx
+	pushl	%ebx
+	pushl	%eax
+.endm
+
+/* With %esp at a struct lguest_regs: load it all and return to the guest. */
+.macro RESTORE_GUEST_REGS_AND_IRET
+	popl	%eax
+	popl	%ebx
+	popl	%ecx
+	popl	%edx
+	popl	%esi
+	popl	%edi
+	popl	%ebp
+	popl	%gs
+	popl	%fs
+	popl	%ds
+	popl	%es
+	/* Skip the trap number and error code, and return to the guest. */
+	addl	$8, %esp
+	iret
+.endm
 
 	.text
 	.p2align 4
@@ -68,38 +102,16 @@ switch_to_guest:
 
 	/* We are in the guest's address space: the regs slot is its regs. */
 	leal	LGUEST_PAGES_regs(%eax), %esp
-	popl	%eax
-	popl	%ebx
-	popl	%ecx
-	popl	%edx
-	popl	%esi
-	popl	%edi
-	popl	%ebp
-	popl	%gs
-	popl	%fs
-	popl	%ds
-	popl	%es
-	/* Skip the trap number and error code, and return to the guest. */
-	addl	$8, %esp
-	iret
+	RESTORE_GUEST_REGS_AND_IRET
 
 /*
  * Every IDT stub ends up here, with the CPU's frame, the error code (real
  * or a dummy) and the trap number already pushed.
  */
 switch_to_host:
-	pushl	%es
-	pushl	%ds
-	pushl	%fs
-	pushl	%gs
-	pushl	%ebp
-	pushl	%edi
-	pushl	%esi
-	pushl	%edx
-	pushl	%ecx
-	pushl	%ebx
-	pushl	%eax
-
+	SAVE_GUEST_REGS
+	/* The M:012 fastpath joins here when it hands a fault to the host. */
+switch_to_host_pushed:
 	/* Our data segment, and our pages: the page the stack is in. */
 	movl	$LGUEST_SWITCHER_DS_SEL, %eax
 	movl	%eax, %ds
@@ -160,6 +172,10 @@ switcher_idt_stubs:
 	jmp	switch_to_host
 	vector = vector + 1
 	.endr
+
+#ifdef LGUEST_FASTPATH
+#include "switcher_fastpath.S"
+#endif
 
 	.globl	end_switcher_text
 end_switcher_text:

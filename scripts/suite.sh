@@ -5,7 +5,8 @@
 #        suite.sh expected CONFIG                      "benchmark,metric" lines
 #
 # CONFIG "native" runs the programs of bench/suite.conf on the host kernel;
-# "lguest-baseline" runs the guests of bench/lguest-suite.conf under lg.ko.
+# "lguest-baseline" and "lguest-fastpath" run the guests of
+# bench/lguest-suite.conf under the baseline and the fastpath lg.ko.
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
 # with its name and status.  "expected" lists every series a complete run
 # of that configuration must contain.
@@ -35,7 +36,8 @@ pick() {
 module_for() {
 	case $1 in
 	lguest-baseline) echo /lguest/lg.ko ;;
-	*) die "unknown configuration '$1' (known: native, lguest-baseline)" ;;
+	lguest-fastpath) echo /lguest/fastpath/lg.ko ;;
+	*) die "unknown configuration '$1' (known: native, lguest-baseline, lguest-fastpath)" ;;
 	esac
 }
 

@@ -162,7 +162,21 @@ struct lguest_regs {
  * between host and guest, in either direction: a trip to the host and back
  * is two.
  */
-#define LGUEST_FASTPATH_REASONS	8
+/*
+ * Why the M:012 fastpath (switcher_fastpath.S) handed a page fault to the
+ * host instead of reflecting it: the index into fastpath_fallback[].
+ */
+enum lguest_fastpath_fallback {
+	LGUEST_FP_NOT_READY,	 /* no lguest_data, #PF handler or stack yet */
+	LGUEST_FP_NOT_USER,	 /* the fault did not come from ring 3 */
+	LGUEST_FP_PROTECTION,	 /* a protection fault, not a not-present one */
+	LGUEST_FP_SWITCHER_RANGE, /* the address is at or above the Switcher */
+	LGUEST_FP_PRESENT,	 /* the guest entry is present: fill the shadow */
+	LGUEST_FP_BAD_TABLE,	 /* a large page, or a table outside memory */
+	LGUEST_FP_BAD_STACK,	 /* the kernel stack reaches the Switcher */
+	LGUEST_FP_RECURSIVE,	 /* the walk or the reflection itself faulted */
+	LGUEST_FASTPATH_REASONS
+};
 struct lguest_counters {
 	__u64 world_switches;
 	__u64 exits_trap[32];		/* guest->host exits by CPU exception */

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * M:012: reflect a guest user-space page fault without leaving the guest.
+ *
+ *	The guest reached for a page not there;
+ *	the old way climbed to the host to learn
+ *	what the guest's own tables already said.
+ *	We read them here, and send the fault straight home.
+ *
+ * Included into the Switcher's text (module/switcher_32.S) by the fastpath
+ * build only; the baseline Switcher has none of this.  The fastpath build's
+ * IDT sends vector 14 here instead of to the common stub.
+ *
+ * The story of one fault.  Guest user space writes to a page its kernel
+ * has not mapped yet.  The shadow has no entry, so the CPU faults: it
+ * switches to ring 0 on the regs slot (the guest's own register page) and
+ * pushes the frame.  We are still in the guest's address space, with the
+ * guest's GDT and IDT, interrupts off.  We save the registers exactly as
+ * the way to the host would, then walk the guest's two-level page table:
+ *
+ *  - the guest PDE or PTE is not present: the fault is the guest's.  We
+ *    build on the guest kernel stack the very frame the host would build
+ *    (interrupts.c: deliver_trap), store cr2 where the guest reads it, clear
+ *    its virtual interrupt flag for an interrupt gate, point the saved
+ *    registers at its page-fault handler, and iret.  No world switch at all;
+ *    the host would have spent two (and the guest's SET_PTE spends two more);
+ *  - the entry is present: the shadow merely lacks it, which only the host
+ *    can fix.  We go on to the host exactly as the common stub would.
+ *
+ * Guest memory is reached through the guest kernel's linear map: guest-
+ * physical p at virtual LGUEST_PAGE_OFFSET + p, through the shadow page
+ * tables, at ring 0.  Every address we touch is checked to lie below the
+ * Switcher, where the shadow maps nothing but guest pages: the guest cannot
+ * make us read or write anything else.  Any of those accesses may fault
+ * (the shadow lacks the entry, or the guest unmapped the page): the CPU
+ * then re-enters this stub from ring 0, and we hand the ORIGINAL fault to
+ * the host, its cr2 saved before the first guest access.  The host handles
+ * it as the baseline would.  Nothing we write before the last step differs
+ * from what the host path then writes, so giving up half way is safe: the
+ * frame and cr2 are written first, the interrupt flag cleared last.
+ *
+ * Register use after SAVE_GUEST_REGS: %ebx = our pages (the regs page is
+ * the first), %eax = cr2, %ecx = the reason if we give up.
+ */
+
+	.p2align 4
+	.globl	switcher_fastpath_pf
+switcher_fastpath_pf:
+	/* A frame from ring 0 means one of our own accesses below faulted. */
+	testl	$3, 8(%esp)		/* error code, eip, cs */
+	jz	fp_recursive
+	pushl	$14
+	SAVE_GUEST_REGS
+	movl	$LGUEST_SWITCHER_DS_SEL, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%esp, %ebx
+	andl	$PAGE_MASK, %ebx
+	movl	%cr2, %eax
+	movl	%eax, LGUEST_PAGES_fp_cr2(%ebx)
+
+	/* Is this a fault we may reflect at all? */
+	movl	$FP_NOT_READY, %ecx
+	cmpl	$0, LGUEST_PAGES_fp_enabled(%ebx)
+	je	fp_to_host
+	movl	$FP_NOT_USER, %ecx
+	movl	LGUEST_PAGES_regs_cs(%ebx), %edx
+	andl	$3, %edx
+	cmpl	$3, %edx
+	jne	fp_to_host
+	movl	$FP_PROTECTION, %ecx
+	testl	$FP_PF_PROT, LGUEST_PAGES_regs_errcode(%ebx)
+	jnz	fp_to_host
+	movl	$FP_SWITCHER_RANGE, %ecx
+	cmpl	LGUEST_PAGES_fp_switcher_addr(%ebx), %eax
+	jae	fp_to_host
+
+	/* The guest's page-directory entry (may fault). */
+	movl	%eax, %edx
+	shrl	$22, %edx
+	movl	LGUEST_PAGES_fp_gpgdir_va(%ebx), %esi
+	movl	(%esi,%edx,4), %edx
+	testl	$FP_PAGE_PRESENT, %edx
+	jz	fp_reflect
+	movl	$FP_BAD_TABLE, %ecx
+	testl	$FP_PAGE_PSE, %edx
+	jnz	fp_to_host
+	andl	$PAGE_MASK, %edx
+	cmpl	LGUEST_PAGES_fp_mem_size(%ebx), %edx
+	jae	fp_to_host
+
+	/* The guest's page-table entry (may fault). */
+	movl	%eax, %esi
+	shrl	$PAGE_SHIFT, %esi
+	andl	$1023, %esi
+	movl	LGUEST_GUEST_PAGE_OFFSET(%edx,%esi,4), %edx
+	movl	$FP_PRESENT, %ecx
+	testl	$FP_PAGE_PRESENT, %edx
+	jnz	fp_to_host
+
+fp_reflect:
+	/* The eflags the guest sees: its own, with the virtual IF (may fault). */
+	movl	LGUEST_PAGES_fp_lguest_data_va(%ebx), %esi
+	movl	LGUEST_DATA_irq_enabled(%esi), %edi
+	andl	$X86_EFLAGS_IF, %edi
+	movl	LGUEST_PAGES_regs_eflags(%ebx), %ebp
+	andl	$~X86_EFLAGS_IF, %ebp
+	orl	%edi, %ebp
+
+	/* The frame goes below the guest kernel stack: all of it below us. */
+	movl	$FP_BAD_STACK, %ecx
+	movl	LGUEST_PAGES_tss_sp1(%ebx), %edx
+	cmpl	LGUEST_PAGES_fp_switcher_addr(%ebx), %edx
+	ja	fp_to_host
+	subl	$LGUEST_FRAME_BYTES, %edx
+	jb	fp_to_host
+
+	/* The frame the CPU would push from ring 3 (may fault). */
+	movl	LGUEST_PAGES_regs_errcode(%ebx), %ecx
+	movl	%ecx, 0(%edx)
+	movl	LGUEST_PAGES_regs_eip(%ebx), %ecx
+	movl	%ecx, 4(%edx)
+	movl	LGUEST_PAGES_regs_cs(%ebx), %ecx
+	movl	%ecx, 8(%edx)
+	movl	%ebp, 12(%edx)
+	movl	LGUEST_PAGES_regs_esp(%ebx), %ecx
+	movl	%ecx, 16(%edx)
+	movl	LGUEST_PAGES_regs_ss(%ebx), %ecx
+	movl	%ecx, 20(%edx)
+
+	/* cr2 where the guest reads it; last, an interrupt gate's cleared IF. */
+	movl	%eax, LGUEST_DATA_cr2(%esi)
+	cmpl	$0, LGUEST_PAGES_fp_gate_trap(%ebx)
+	jne	1f
+	movl	$0, LGUEST_DATA_irq_enabled(%esi)
+1:
+	/* Committed: nothing below can fault.  Resume at the guest's handler. */
+	movl	%edx, LGUEST_PAGES_regs_esp(%ebx)
+	movzwl	LGUEST_PAGES_tss_ss1(%ebx), %ecx
+	movl	%ecx, LGUEST_PAGES_regs_ss(%ebx)
+	movl	$LGUEST_KERNEL_CS_SEL, LGUEST_PAGES_regs_cs(%ebx)
+	movl	LGUEST_PAGES_fp_handler(%ebx), %ecx
+	movl	%ecx, LGUEST_PAGES_regs_eip(%ebx)
+	andl	$~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF | X86_EFLAGS_VM), \
+		LGUEST_PAGES_regs_eflags(%ebx)
+	incl	LGUEST_PAGES_fp_reflected(%ebx)
+	RESTORE_GUEST_REGS_AND_IRET
+
+/* Give the fault to the host, as the common stub would, saying why. */
+fp_to_host:
+	movl	%ecx, LGUEST_PAGES_fp_reason(%ebx)
+	jmp	switch_to_host_pushed
+
+/*
+ * One of our accesses faulted.  Its frame sits below the saved registers:
+ * drop it, and hand the host the original fault.  cr2 now names our access,
+ * not the guest's: the host takes the original from the scratch page.
+ */
+fp_recursive:
+	movl	%esp, %ebx
+	andl	$PAGE_MASK, %ebx
+	leal	LGUEST_PAGES_regs(%ebx), %esp
+	movl	$FP_RECURSIVE, %ss:LGUEST_PAGES_fp_reason(%ebx)
+	jmp	switch_to_host_pushed
+
+/*
+ * An NMI.  From the guest it goes to the host like any interrupt.  Inside
+ * the Switcher (ring 0) it must not: it could land half way through a
+ * reflection, or before the host's state is saved.  If we are on one of
+ * our regs pages we leave a note for the host, which runs its NMI handler
+ * after the next exit; elsewhere (the host's stack, mid-switch) there is
+ * no safe place for a note, and the NMI is dropped.  Either way we return
+ * to where we were.
+ */
+	.p2align 4
+	.globl	switcher_fastpath_nmi
+switcher_fastpath_nmi:
+	testl	$3, 4(%esp)		/* eip, cs */
+	jz	2f
+	pushl	$0
+	pushl	$2
+	jmp	switch_to_host
+2:
+	pushl	%eax
+	pushl	%edx
+	/* Where are our per-CPU pages?  From where this code is running. */
+	call	3f
+3:	popl	%eax
+	subl	$(3b - start_switcher_text - LGUEST_SWITCHER_TEXT_PAGES * PAGE_SIZE), %eax
+	movl	%esp, %edx
+	subl	%eax, %edx
+	/* On a regs page (even page index below the last one)? */
+	cmpl	$((LGUEST_SWITCHER_PAGES - LGUEST_SWITCHER_TEXT_PAGES) * PAGE_SIZE), %edx
+	jae	4f
+	testl	$PAGE_SIZE, %edx
+	jnz	4f
+	movl	%esp, %eax
+	andl	$PAGE_MASK, %eax
+	movl	$1, %ss:LGUEST_PAGES_fp_nmi_pending(%eax)
+4:	popl	%edx
+	popl	%eax
+	iret
