@@ -166,7 +166,7 @@ static void unmap_switcher(void)
 }
 
 /* Is this vector the host's own (an interrupt or NMI), not the guest's? */
-static bool host_vector(unsigned int v)
+bool host_vector(unsigned int v)
 {
 	return v == X86_TRAP_NMI || v == X86_TRAP_MC ||
 	       (v >= FIRST_EXTERNAL_VECTOR && v != IA32_SYSCALL_VECTOR);
@@ -334,7 +334,7 @@ void lguest_handle_exit(struct lguest *lg)
 		lg->counters.exits_irq++;
 	} else if (v == X86_TRAP_PF) {
 		/* The host's fault (the shadow) or the guest's? */
-		if (demand_page(lg, cr2, lg->regs->errcode)) {
+		if (demand_page(lg, cr2, &lg->regs->errcode)) {
 			if (!lg->dead)
 				lg->counters.faults_fixed++;
 			return;

@@ -121,7 +121,9 @@ static u32 do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 /*
  * Run the async ring, one lap at most, stopping early if a call needs the
  * launcher.  A guest that hands us a full ring on every one of
- * LGUEST_ASYNC_FLOOD_EXITS exits in a row is doing nothing but that.
+ * LGUEST_ASYNC_FLOOD_EXITS exits of its own in a row is doing nothing but
+ * that.  Exits for the host's interrupts neither count nor break the run:
+ * they land at random, perhaps while the guest is refilling the ring.
  */
 static void do_async_hcalls(struct lguest *lg)
 {
@@ -149,6 +151,8 @@ static void do_async_hcalls(struct lguest *lg)
 		if (lg->dead || lg->exit->reason)
 			break;
 	}
+	if (host_vector(lg->regs->trapnum))
+		return;
 	if (n < LHCALL_RING_SIZE)
 		lg->full_ring_exits = 0;
 	else if (++lg->full_ring_exits > LGUEST_ASYNC_FLOOD_EXITS)

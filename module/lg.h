@@ -147,6 +147,7 @@ struct lguest {
 /* core.c */
 void lguest_run_once(struct lguest *lg);
 void lguest_handle_exit(struct lguest *lg);
+bool host_vector(unsigned int v);
 
 /* lguest_user.c */
 int lguest_device_init(void);
@@ -167,7 +168,7 @@ u32 guest_pfn_to_host(struct lguest *lg, u32 gpfn);
 /* page_tables.c */
 int init_shadow_pages(struct lguest *lg, u32 gpgdir);
 void free_shadow_pages(struct lguest *lg);
-bool demand_page(struct lguest *lg, u32 vaddr, u32 errcode);
+bool demand_page(struct lguest *lg, u32 vaddr, u32 *errcode);
 bool guest_va_to_pa(struct lguest *lg, u32 vaddr, bool write, u32 *gpa);
 void guest_new_pagetable(struct lguest *lg, u32 gpgdir);
 void guest_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);

@@ -18,7 +18,8 @@
  *    shadow (setting the guest's accessed and dirty bits, as the CPU would)
  *    and resume the guest, which never knows;
  *  - it is not present, or forbids the access: the fault is the guest's.
- *    The caller reflects it into the guest's own handler (interrupts.c).
+ *    The caller reflects it into the guest's own handler (interrupts.c),
+ *    with the error code the guest's own tables imply.
  *
  * The last 4 MiB slot below the top belongs to the Switcher: the guest may
  * map nothing at or above switcher_addr.
@@ -185,16 +186,22 @@ static void release_pdes(u32 *spgdir, unsigned int from, unsigned int to)
 		release_pde(spgdir, i);
 }
 
-bool demand_page(struct lguest *lg, u32 vaddr, u32 errcode)
+bool demand_page(struct lguest *lg, u32 vaddr, u32 *errcode)
 {
 	struct guest_walk w;
 	u32 *ptes;
 
 	if (walk_guest(lg, cur_gpgdir(lg), vaddr, &w) != WALK_PRESENT)
 		return lg->dead;
-	if (!guest_allows(&w, errcode))
+	if (!guest_allows(&w, *errcode)) {
+		/*
+		 * The guest's entry is there: to the guest this is a protection
+		 * fault, whatever the shadow (which may lack the entry) said.
+		 */
+		*errcode |= X86_PF_PROT;
 		return false;
-	mark_accessed(lg, &w, errcode & X86_PF_WRITE);
+	}
+	mark_accessed(lg, &w, *errcode & X86_PF_WRITE);
 	ptes = shadow_pte_page(lg, shadow_pgdir(lg), pgd_idx(vaddr), true);
 	if (ptes)
 		ptes[pte_idx(vaddr)] = shadow_pte(lg, w.pde, w.pte);

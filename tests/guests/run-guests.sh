@@ -1,0 +1,242 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Run the test guests inside the QEMU-booted host and judge each one by
+# expect.txt.  busybox sh is enough.
+#
+# usage: run-guests.sh [GUEST...]      (default: every guest in expect.txt)
+#
+# It loads lg.ko, runs each guest as "launcher [LAUNCHER_ARGS] GUEST.elf"
+# under a timeout, and prints one line per guest:
+#	GUEST-PASS <guest>
+#	GUEST-FAIL <guest>: <why>		(then the output's tail, indented)
+# then unloads the module and checks the kernel log:
+#	CHECK-PASS <check>  or  CHECK-FAIL <check>: <why>
+# and ends with "run-guests: <n> passed, <m> failed".  Exit status 0 only if
+# everything passed.
+#
+# environment:
+#   LGUEST_DIR      where lg.ko, launcher and guests/ are (default /lguest)
+#   LGUEST_MODULE   the module to load (default LGUEST_DIR/lg.ko)
+#   EXPECT          the rules (default: expect.txt beside this script, else
+#                   in LGUEST_DIR/guests)
+#   GUEST_TIMEOUT   seconds per guest unless a rule says otherwise (120)
+#   LAUNCHER_ARGS   extra launcher arguments, before the guest
+#   LGUEST_DEV      the device the module creates (default /dev/lguest)
+set -u
+
+dir=${LGUEST_DIR:-/lguest}
+guests=$dir/guests
+launcher=$dir/launcher
+module=${LGUEST_MODULE:-$dir/lg.ko}
+dev=${LGUEST_DEV:-/dev/lguest}
+expect=${EXPECT:-$(dirname "$0")/expect.txt}
+[ -f "$expect" ] || expect=$guests/expect.txt
+default_timeout=${GUEST_TIMEOUT:-120}
+launcher_args=${LAUNCHER_ARGS:-}
+KILLED_STATUS=70
+
+passed=0
+failed=0
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+
+pass() {
+	echo "$1-PASS $2"
+	passed=$((passed + 1))
+}
+
+fail() {
+	echo "$1-FAIL $2: $3"
+	failed=$((failed + 1))
+}
+
+# One guest's rules, comments and blank lines dropped, as "kind args".
+rules() {
+	sed -e 's/#.*//' "$expect" | awk -v g="$1" '$1 == g { $1 = ""; sub(/^ +/, ""); print }'
+}
+
+# The value of one LGUEST-COUNTERS key, empty if absent.
+counter() {
+	grep 'LGUEST-COUNTERS' "$2" | tail -n 1 | tr ' ' '\n' |
+		sed -n "s/^$1=\([0-9][0-9]*\)\$/\1/p"
+}
+
+# Does text contain one of the |-separated alternatives?
+contains_any() {
+	text=$1
+	old_ifs=$IFS
+	IFS='|'
+	set -f
+	for alt in $2; do
+		case $text in
+		*"$alt"*) IFS=$old_ifs; set +f; return 0 ;;
+		esac
+	done
+	IFS=$old_ifs
+	set +f
+	return 1
+}
+
+# judge GUEST STATUS OUTPUT: prints why the run failed, nothing if it passed.
+judge() {
+	g=$1 rc=$2 out=$3
+	verdicts=$(rules "$g" | grep -cE '^(pass|killed|bench)( |$)')
+	if [ "$verdicts" -ne 1 ]; then
+		echo "expect.txt has $verdicts pass/killed/bench rules for it"
+		return
+	fi
+	killed=$(sed -n 's/^.*launcher: guest killed: //p' "$out" | head -n 1)
+	rules "$g" >"$work/rules"
+	while read -r kind args; do
+		case $kind in
+		pass)
+			if [ "$rc" -ne 0 ]; then
+				echo "exit status $rc${killed:+, killed: $killed}"
+				return
+			fi
+			if grep -q '^FAIL: ' "$out"; then
+				grep '^FAIL: ' "$out" | head -n 1
+				return
+			fi
+			if ! grep -qE '^SUMMARY: [1-9][0-9]* passed, 0 failed$' "$out"; then
+				echo "no 'SUMMARY: <n> passed, 0 failed' line"
+				return
+			fi
+			;;
+		killed)
+			if [ "$rc" -ne "$KILLED_STATUS" ] || [ -z "$killed" ]; then
+				echo "not killed: exit status $rc, want $KILLED_STATUS and a 'launcher: guest killed:' line"
+				return
+			fi
+			if ! contains_any "$killed" "$args"; then
+				echo "killed for '$killed', want '$args'"
+				return
+			fi
+			;;
+		bench)
+			if [ "$rc" -ne 0 ]; then
+				echo "exit status $rc${killed:+, killed: $killed}"
+				return
+			fi
+			if grep -q '^FAIL: ' "$out"; then
+				grep '^FAIL: ' "$out" | head -n 1
+				return
+			fi
+			for metric in ns_per_op world_switches_per_op; do
+				if ! grep -qE "^BENCH,[A-Za-z0-9_]+,$metric," "$out"; then
+					echo "no BENCH $metric line"
+					return
+				fi
+			done
+			;;
+		counter)
+			name=${args%% *}
+			min=${args#* }
+			value=$(counter "$name" "$out")
+			if [ -z "$value" ]; then
+				echo "no $name in the LGUEST-COUNTERS line"
+				return
+			fi
+			if [ "$value" -lt "$min" ]; then
+				echo "counter $name=$value, want at least $min"
+				return
+			fi
+			;;
+		output)
+			if ! grep -qF -- "$args" "$out"; then
+				echo "output lacks '$args'"
+				return
+			fi
+			;;
+		timeout)
+			;;
+		*)
+			echo "expect.txt: unknown rule '$kind'"
+			return
+			;;
+		esac
+	done <"$work/rules"
+}
+
+run_guest() {
+	g=$1
+	elf=$guests/$g.elf
+	out=$work/$g.out
+	if [ ! -f "$elf" ]; then
+		fail GUEST "$g" "no $elf"
+		return
+	fi
+	secs=$(rules "$g" | awk '$1 == "timeout" { print $2 }' | tail -n 1)
+	secs=${secs:-$default_timeout}
+	# shellcheck disable=SC2086 # LAUNCHER_ARGS is a list of words
+	timeout -k 5 "$secs" "$launcher" $launcher_args "$elf" \
+		>"$work/stdout" 2>"$work/stderr" </dev/null
+	rc=$?
+	cat "$work/stdout" "$work/stderr" >"$out"
+	case $rc in
+	124 | 137 | 143) why="timed out after $secs s (status $rc)" ;;
+	*) why=$(judge "$g" "$rc" "$out") ;;
+	esac
+	if [ -z "$why" ]; then
+		pass GUEST "$g"
+	else
+		fail GUEST "$g" "$why"
+		tail -n 15 "$out" | sed 's/^/    /'
+	fi
+}
+
+for f in "$launcher" "$module"; do
+	if [ ! -f "$f" ]; then
+		echo "run-guests: $f is missing" >&2
+		exit 1
+	fi
+done
+if [ ! -f "$expect" ]; then
+	echo "run-guests: no expect.txt (looked beside $0 and in $guests)" >&2
+	exit 1
+fi
+
+if ! insmod "$module" >"$work/insmod" 2>&1; then
+	fail CHECK insmod "$(head -n 1 "$work/insmod")"
+	echo "run-guests: $passed passed, $failed failed"
+	exit 1
+fi
+pass CHECK insmod
+# devtmpfs creates the node; give it a moment.
+n=0
+while [ ! -c "$dev" ] && [ $n -lt 50 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
+[ -c "$dev" ] || fail CHECK device "no character device $dev after insmod"
+
+if [ $# -gt 0 ]; then
+	list=$*
+else
+	list=$(sed -e 's/#.*//' "$expect" | awk 'NF && !seen[$1]++ { print $1 }')
+	# A guest that was built but has no rules would never be run.
+	for f in "$guests"/*.elf; do
+		[ -f "$f" ] || continue
+		g=$(basename "$f" .elf)
+		echo "$list" | grep -qx "$g" || fail GUEST "$g" "not in expect.txt"
+	done
+fi
+for g in $list; do
+	run_guest "$g"
+done
+
+if timeout 60 rmmod lg >"$work/rmmod" 2>&1; then
+	pass CHECK rmmod
+else
+	fail CHECK rmmod "$(head -n 1 "$work/rmmod")"
+fi
+# After rmmod, so that anything it logs is judged too.
+if dmesg | grep -E 'Oops|BUG:|WARNING:|Call Trace' >"$work/dmesg"; then
+	fail CHECK dmesg "$(head -n 1 "$work/dmesg")"
+	head -n 20 "$work/dmesg" | sed 's/^/    /'
+else
+	pass CHECK dmesg
+fi
+
+echo "run-guests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,32 @@
+#!/bin/bash
+# Every test guest under both builds of lg.ko (tests/guests/expect.txt,
+# judged by run-guests.sh inside the VM), then the one difference the
+# builds may show: where user-space not-present faults were reflected,
+# by the host (baseline) or by the Switcher itself (fastpath).  Fails on
+# any failed guest, a failed rmmod, or an oops, BUG or WARNING in the
+# host's kernel log.
+. "$(dirname "$0")/../lib.sh"
+scratch
+rc=0
+"$TOP/scripts/vm-run.sh" -q -t 1500 -l "$SCRATCH/console" \
+	"$TOP/tests/vm/jobs/guests-both-builds.sh" 2>"$SCRATCH/err" || rc=$?
+tr -d '\r' <"$SCRATCH/console" >"$SCRATCH/log"
+check "every guest behaved and lg.ko unloaded, both builds (vm-run status $rc)" [ "$rc" = 0 ]
+summaries=$(grep -cE '^run-guests: [1-9][0-9]* passed, 0 failed$' "$SCRATCH/log" || true)
+check "both builds ran their guests with no failure" [ "$summaries" = 2 ]
+refute "no guest failed" grep -qE '^(GUEST|CHECK)-FAIL' "$SCRATCH/log"
+refute "host kernel log free of oops/BUG/WARNING" \
+	grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$SCRATCH/log"
+
+# counter BUILD NAME: one counter of the user_fault_notpresent run.
+counter() {
+	sed -n "s|^REFLECTIONS $1 .* $2=\([0-9]*\).*|\1|p" "$SCRATCH/log"
+}
+check "baseline: the host reflected the faults" [ "$(counter /lguest/lg.ko faults_reflected)" -ge 5 ]
+check "baseline: no fastpath" [ "$(counter /lguest/lg.ko fastpath_reflected)" = 0 ]
+check "fastpath: the Switcher reflected the faults" \
+	[ "$(counter /lguest/fastpath/lg.ko fastpath_reflected)" -ge 5 ]
+check "fastpath: the host reflected none" \
+	[ "$(counter /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
+[ "$failures" = 0 ] || { grep -E '^(BUILD|GUEST-|CHECK-|run-guests|REFLECTIONS|launcher:)' "$SCRATCH/log" | tail -60; cat "$SCRATCH/err"; }
+finish
