@@ -191,8 +191,14 @@ bool demand_page(struct lguest *lg, u32 vaddr, u32 *errcode)
 	struct guest_walk w;
 	u32 *ptes;
 
-	if (walk_guest(lg, cur_gpgdir(lg), vaddr, &w) != WALK_PRESENT)
+	if (walk_guest(lg, cur_gpgdir(lg), vaddr, &w) != WALK_PRESENT) {
+		/*
+		 * Not present to the guest, even where the shadow has an entry
+		 * (the Switcher's pages, at the top): the guest sees P clear.
+		 */
+		*errcode &= ~X86_PF_PROT;
 		return lg->dead;
+	}
 	if (!guest_allows(&w, *errcode)) {
 		/*
 		 * The guest's entry is there: to the guest this is a protection
