@@ -4,10 +4,12 @@
 #
 # usage: run-matrix.sh [-c CONFIGS] [-p full|quick] [-b BOOTS] [-r REPS]
 #                      [-w WARMUP] [-o RESULTS_ROOT]
-#   -c  comma-separated configurations (default: native,lguest-baseline)
+#   -c  comma-separated configurations
+#       (default: native,lguest-baseline,lguest-fastpath)
 #         native           bench/suite.conf run directly on the QEMU-booted
 #                          32-bit kernel
 #         lguest-baseline  bench/lguest-suite.conf's guests under lg.ko
+#         lguest-fastpath  the same under the M:012 build of lg.ko
 #   -p  suite profile from bench/suite.conf (default full)
 #   -b  VM boots per configuration (default 3); each runs every benchmark
 #   -r  measured repetitions per benchmark per boot (default 5)
@@ -22,7 +24,7 @@
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
-configs=native,lguest-baseline profile=full boots=3 reps=5 warmup=1 root=$TOP/results
+configs=native,lguest-baseline,lguest-fastpath profile=full boots=3 reps=5 warmup=1 root=$TOP/results
 while getopts 'c:p:b:r:w:o:h' opt; do
 	case $opt in
 	c) configs=$OPTARG ;;
@@ -50,6 +52,7 @@ benchcsv=$TOP/build/tools/benchcsv
 # Fail on a bad profile now, before anything is booted.
 "$TOP/scripts/suite.sh" jobs native "$profile" 1 0 >/dev/null || exit 1
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 results_begin "$root"
 partial=$RESULTS_PARTIAL
 mkdir "$partial/logs"
@@ -95,7 +98,9 @@ meta() {
 mapfile -t pairs < <(results_meta_pairs)
 json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
 	guest_cpu "$(meta guest_cpu)" configs "$configs" profile "$profile" \
-	boots "$boots" reps_per_boot "$reps" warmup_per_boot "$warmup" >"$partial/meta.json"
+	boots "$boots" reps_per_boot "$reps" warmup_per_boot "$warmup" \
+	host_loadavg_before "$load_before" \
+	host_loadavg_after "$(cut -d' ' -f1-3 /proc/loadavg)" >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"
 results_publish "$root"
