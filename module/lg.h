@@ -124,6 +124,7 @@ struct lguest {
 	struct lguest_pgdir pgdirs[LGUEST_SHADOW_PGDIRS];
 	unsigned int cur_pgdir;
 	unsigned int next_evict;
+	int shadow_pages;		/* allocated, for the leak check */
 
 	/* Interrupts. */
 	DECLARE_BITMAP(irqs_pending, LGUEST_IRQS);

@@ -278,6 +278,9 @@ static int lg_release(struct inode *inode, struct file *file)
 		hrtimer_cancel(&lg->timer);
 		debugfs_remove_recursive(lg->debugfs);
 		free_shadow_pages(lg);
+		if (lg->shadow_pages)
+			pr_err("lguest: guest %llu leaked %d shadow pages\n",
+			       lg->id, lg->shadow_pages);
 		free_page(lg->regs_page);
 		unpin_guest_memory(lg);
 	}

@@ -149,41 +149,61 @@ static u32 shadow_pte(struct lguest *lg, u32 pde, u32 pte)
 	return (guest_pfn_to_host(lg, pte >> PAGE_SHIFT) << PAGE_SHIFT) | flags;
 }
 
+/*
+ * Every shadow page passes through these two, so a guest's count must be
+ * back to zero when it is destroyed (lguest_user.c checks).
+ */
+static u32 *alloc_shadow_page(struct lguest *lg)
+{
+	u32 *page = (u32 *)get_zeroed_page(GFP_KERNEL);
+
+	if (page)
+		lg->shadow_pages++;
+	else
+		kill_guest(lg, "out of memory for shadow page tables");
+	return page;
+}
+
+static void free_shadow_page(struct lguest *lg, u32 *page)
+{
+	free_page((unsigned long)page);
+	lg->shadow_pages--;
+}
+
 /* The shadow page table under spgdir[idx], made if asked and missing. */
 static u32 *shadow_pte_page(struct lguest *lg, u32 *spgdir, unsigned int idx,
 			    bool make)
 {
-	unsigned long page;
+	u32 *page;
 
 	if (spgdir[idx] & _PAGE_PRESENT)
 		return __va(spgdir[idx] & PAGE_MASK);
 	if (!make)
 		return NULL;
-	page = get_zeroed_page(GFP_KERNEL);
-	if (!page) {
-		kill_guest(lg, "out of memory for shadow page tables");
+	page = alloc_shadow_page(lg);
+	if (!page)
 		return NULL;
-	}
 	/* Permissive: the restrictions live in the shadow PTEs. */
 	spgdir[idx] = __pa(page) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER |
 		      _PAGE_ACCESSED;
-	return (u32 *)page;
+	return page;
 }
 
-static void release_pde(u32 *spgdir, unsigned int idx)
+static void release_pde(struct lguest *lg, u32 *spgdir, unsigned int idx)
 {
 	if (spgdir[idx] & _PAGE_PRESENT)
-		free_page((unsigned long)__va(spgdir[idx] & PAGE_MASK));
+		free_shadow_page(lg, __va(spgdir[idx] & PAGE_MASK));
 	spgdir[idx] = 0;
 }
 
 /* Drop shadow PDEs [from, to); the Switcher's slot is never ours to drop. */
-static void release_pdes(u32 *spgdir, unsigned int from, unsigned int to)
+static void release_pdes(struct lguest *lg, u32 *spgdir, unsigned int from,
+			 unsigned int to)
 {
 	unsigned int i;
 
 	for (i = from; i < to && i < switcher_pgd_idx(); i++)
-		release_pde(spgdir, i);
+		release_pde(lg, spgdir, i);
 }
 
 bool demand_page(struct lguest *lg, u32 vaddr, u32 *errcode)
@@ -246,12 +266,12 @@ static int find_pgdir(struct lguest *lg, u32 gpgdir)
 	return -1;
 }
 
-static void free_pgdir(struct lguest_pgdir *pd)
+static void free_pgdir(struct lguest *lg, struct lguest_pgdir *pd)
 {
 	if (!pd->pgdir)
 		return;
-	release_pdes(pd->pgdir, 0, PTRS_PER_TABLE);
-	free_page((unsigned long)pd->pgdir);
+	release_pdes(lg, pd->pgdir, 0, PTRS_PER_TABLE);
+	free_shadow_page(lg, pd->pgdir);
 	pd->pgdir = NULL;
 	pd->gpgdir = 0;
 }
@@ -269,12 +289,10 @@ void guest_new_pagetable(struct lguest *lg, u32 gpgdir)
 		i = lg->next_evict;
 		lg->next_evict = (i + 1) % LGUEST_SHADOW_PGDIRS;
 		pd = &lg->pgdirs[i];
-		free_pgdir(pd);
-		pd->pgdir = (u32 *)get_zeroed_page(GFP_KERNEL);
-		if (!pd->pgdir) {
-			kill_guest(lg, "out of memory for shadow page tables");
+		free_pgdir(lg, pd);
+		pd->pgdir = alloc_shadow_page(lg);
+		if (!pd->pgdir)
 			return;
-		}
 		pd->gpgdir = gpgdir;
 	}
 	lg->cur_pgdir = i;
@@ -294,7 +312,7 @@ void free_shadow_pages(struct lguest *lg)
 	int i;
 
 	for (i = 0; i < LGUEST_SHADOW_PGDIRS; i++)
-		free_pgdir(&lg->pgdirs[i]);
+		free_pgdir(lg, &lg->pgdirs[i]);
 }
 
 /* Bring one shadow's entry for vaddr in line with the guest's new PTE. */
@@ -354,7 +372,7 @@ void guest_set_pgd(struct lguest *lg, u32 gpgdir, u32 index)
 	}
 	i = find_pgdir(lg, gpgdir);
 	if (i >= 0)
-		release_pde(lg->pgdirs[i].pgdir, index);
+		release_pde(lg, lg->pgdirs[i].pgdir, index);
 }
 
 void guest_flush_tlb(struct lguest *lg, bool all)
@@ -362,10 +380,10 @@ void guest_flush_tlb(struct lguest *lg, bool all)
 	int i;
 
 	if (!all) {
-		release_pdes(shadow_pgdir(lg), 0, KERNEL_PGD_INDEX);
+		release_pdes(lg, shadow_pgdir(lg), 0, KERNEL_PGD_INDEX);
 		return;
 	}
 	for (i = 0; i < LGUEST_SHADOW_PGDIRS; i++)
 		if (lg->pgdirs[i].pgdir)
-			release_pdes(lg->pgdirs[i].pgdir, 0, PTRS_PER_TABLE);
+			release_pdes(lg, lg->pgdirs[i].pgdir, 0, PTRS_PER_TABLE);
 }

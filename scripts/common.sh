@@ -110,7 +110,7 @@ json_object() {
 # The metadata every results folder carries, as KEY VALUE pairs for
 # json_object; the caller adds what is particular to its run.
 results_meta_pairs() {
-	echo git_rev; project_rev
+	echo git_rev; echo "${RESULTS_REV:-$(project_rev)}"
 	echo kernel_pkg_version; dpkg-query -W -f='${Version}\n' linux-source-6.1 2>/dev/null || echo unknown
 	echo qemu_version; qemu-system-i386 --version | head -1
 	echo cpu_model; echo "$QEMU_CPU"
@@ -130,9 +130,10 @@ results_begin() {
 }
 
 # Rename the partial folder to $1/<YYYYmmdd-HHMMSS>-<rev> and print its path.
+# RESULTS_REV, when set, is the revision (taken when the run began).
 results_publish() {
 	local final
-	final=$1/$(date -u +%Y%m%d-%H%M%S)-$(project_rev)
+	final=$1/$(date -u +%Y%m%d-%H%M%S)-${RESULTS_REV:-$(project_rev)}
 	mv "$RESULTS_PARTIAL" "$final"
 	trap - EXIT
 	say "results in $final"

@@ -53,6 +53,8 @@ benchcsv=$TOP/build/tools/benchcsv
 "$TOP/scripts/suite.sh" jobs native "$profile" 1 0 >/dev/null || exit 1
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# The revision the binaries were built from: edits during the run don't count.
+RESULTS_REV=$(project_rev)
 results_begin "$root"
 partial=$RESULTS_PARTIAL
 mkdir "$partial/logs"

@@ -3,8 +3,8 @@
 # judged by run-guests.sh inside the VM), then the one difference the
 # builds may show: where user-space not-present faults were reflected,
 # by the host (baseline) or by the Switcher itself (fastpath).  Fails on
-# any failed guest, a failed rmmod, or an oops, BUG or WARNING in the
-# host's kernel log.
+# any failed guest, a failed rmmod, a guest's shadow pages not all freed,
+# or an oops, BUG or WARNING in the host's kernel log.
 . "$(dirname "$0")/../lib.sh"
 scratch
 rc=0
@@ -17,6 +17,7 @@ check "both builds ran their guests with no failure" [ "$summaries" = 2 ]
 refute "no guest failed" grep -qE '^(GUEST|CHECK)-FAIL' "$SCRATCH/log"
 refute "host kernel log free of oops/BUG/WARNING" \
 	grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$SCRATCH/log"
+refute "no guest leaked shadow pages" grep -q 'leaked .* shadow pages' "$SCRATCH/log"
 
 # counter BUILD NAME: one counter of the user_fault_notpresent run.
 counter() {
