@@ -576,3 +576,28 @@ int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 	}
 	return BENCH_EXIT_OK;
 }
+
+/* What a fault benchmark's repetitions share. */
+struct fault_ctx {
+	int prot, flags, fd, write;
+};
+
+static void fault_once(const struct bench_opts *o, void *ctx,
+		       struct bench_result *r)
+{
+	const struct fault_ctx *f = ctx;
+
+	bench_fault_once(o, f->prot, f->flags, f->fd, f->write, r);
+}
+
+int bench_fault_main(const struct bench_desc *d, int argc, char **argv,
+		     int prot, int flags, int write)
+{
+	struct fault_ctx f = { prot, flags, -1, write };
+	struct bench_opts o;
+
+	bench_setup(d, argc, argv, &o);
+	if (!(flags & MAP_ANONYMOUS))
+		f.fd = bench_tmpfile(&o, o.size, 0, NULL);
+	return bench_run(d, &o, fault_once, &f);
+}

@@ -115,6 +115,13 @@ void bench_fault_once(const struct bench_opts *o, int prot, int flags,
 
 typedef void (*bench_fn)(const struct bench_opts *o, void *ctx,
 			 struct bench_result *r);
+/*
+ * The whole main() of a will-it-scale style fault benchmark: a mapping of
+ * -s bytes (anonymous, or of a file in -d made once), one touch per page,
+ * a write or a read, in every repetition.
+ */
+int bench_fault_main(const struct bench_desc *d, int argc, char **argv,
+		     int prot, int flags, int write);
 /* Runs warm-up and measured repetitions and prints result lines. */
 int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 	      bench_fn fn, void *ctx);

@@ -14,18 +14,8 @@ static const struct bench_desc desc = {
 	.def_size = 128ULL << 20,
 };
 
-static void run_once(const struct bench_opts *o, void *ctx,
-		     struct bench_result *r)
-{
-	(void)ctx;
-	bench_fault_once(o, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 1, r);
-}
-
 int main(int argc, char **argv)
 {
-	struct bench_opts o;
-
-	bench_setup(&desc, argc, argv, &o);
-	return bench_run(&desc, &o, run_once, NULL);
+	return bench_fault_main(&desc, argc, argv, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, 1);
 }

@@ -14,19 +14,8 @@ static const struct bench_desc desc = {
 	.def_size = 128ULL << 20,
 };
 
-static void run_once(const struct bench_opts *o, void *ctx,
-		     struct bench_result *r)
-{
-	bench_fault_once(o, PROT_READ | PROT_WRITE, MAP_PRIVATE,
-			 *(int *)ctx, 1, r);
-}
-
 int main(int argc, char **argv)
 {
-	struct bench_opts o;
-	int fd;
-
-	bench_setup(&desc, argc, argv, &o);
-	fd = bench_tmpfile(&o, o.size, 0, NULL);
-	return bench_run(&desc, &o, run_once, &fd);
+	return bench_fault_main(&desc, argc, argv, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE, 1);
 }
