@@ -12,8 +12,8 @@ CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 # Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
 MATRIX_ARGS ?=
 
-.PHONY: all deps kernel module launcher guests bench-progs tools initramfs bench \
-	check unit clean
+.PHONY: all deps kernel module launcher guests abi-tests bench-progs tools \
+	initramfs bench check unit clean
 
 all: initramfs tools
 
@@ -35,6 +35,13 @@ launcher: deps
 guests: deps
 	$(MAKE) -C tests/guests OUT=$(BUILD)/guests
 
+# Programs that test /dev/lguest from user space, inside the VM.
+abi-tests: $(BUILD)/abi/bad_ioctls
+
+$(BUILD)/abi/%: tests/abi/%.c module/uapi/lguest.h | deps
+	mkdir -p $(BUILD)/abi
+	$(CC32) -Imodule/uapi -o $@ $<
+
 bench-progs: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench all
 
@@ -45,12 +52,12 @@ $(BUILD)/init: initramfs/init.c | deps
 	mkdir -p $(BUILD)
 	$(CC32) -o $@ $<
 
-initramfs: kernel module launcher guests bench-progs $(BUILD)/init
+initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init
 	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
 		$(BUILD)/bench:/bench $(BUILD)/module/baseline/lg.ko:/lguest/lg.ko \
 		$(BUILD)/module/fastpath/lg.ko:/lguest/fastpath/lg.ko \
 		$(BUILD)/launcher/launcher:/lguest/launcher \
-		$(BUILD)/guests:/lguest/guests
+		$(BUILD)/guests:/lguest/guests $(BUILD)/abi:/lguest/abi
 
 unit: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench unit
