@@ -34,7 +34,9 @@
  * make us read or write anything else.  Any of those accesses may fault
  * (the shadow lacks the entry, or the guest unmapped the page): the CPU
  * then re-enters this stub from ring 0, and we hand the ORIGINAL fault to
- * the host, its cr2 saved before the first guest access.  The host handles
+ * the host, its cr2 saved before the first guest access.  (An NMI during
+ * the walk is the common Switcher's business: switcher_nmi notes it for the
+ * host and returns here.)  The host handles
  * it as the baseline would.  Nothing we write before the last step differs
  * from what the host path then writes, so giving up half way is safe: the
  * frame and cr2 are written first, the interrupt flag cleared last.
@@ -57,7 +59,7 @@ switcher_fastpath_pf:
 	movl	%esp, %ebx
 	andl	$PAGE_MASK, %ebx
 	movl	%cr2, %eax
-	movl	%eax, LGUEST_PAGES_fp_cr2(%ebx)
+	movl	%eax, LGUEST_PAGES_notes_cr2(%ebx)
 
 	/* Is this a fault we may reflect at all? */
 	movl	$FP_NOT_READY, %ecx
@@ -143,60 +145,22 @@ fp_reflect:
 	movl	%ecx, LGUEST_PAGES_regs_eip(%ebx)
 	andl	$~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF | X86_EFLAGS_VM), \
 		LGUEST_PAGES_regs_eflags(%ebx)
-	incl	LGUEST_PAGES_fp_reflected(%ebx)
+	incl	LGUEST_PAGES_notes_reflected(%ebx)
 	RESTORE_GUEST_REGS_AND_IRET
 
 /* Give the fault to the host, as the common stub would, saying why. */
 fp_to_host:
-	movl	%ecx, LGUEST_PAGES_fp_reason(%ebx)
+	movl	%ecx, LGUEST_PAGES_notes_reason(%ebx)
 	jmp	switch_to_host_pushed
 
 /*
  * One of our accesses faulted.  Its frame sits below the saved registers:
  * drop it, and hand the host the original fault.  cr2 now names our access,
- * not the guest's: the host takes the original from the scratch page.
+ * not the guest's: the host takes the original from the notes.
  */
 fp_recursive:
 	movl	%esp, %ebx
 	andl	$PAGE_MASK, %ebx
 	leal	LGUEST_PAGES_regs(%ebx), %esp
-	movl	$FP_RECURSIVE, %ss:LGUEST_PAGES_fp_reason(%ebx)
+	movl	$FP_RECURSIVE, %ss:LGUEST_PAGES_notes_reason(%ebx)
 	jmp	switch_to_host_pushed
-
-/*
- * An NMI.  From the guest it goes to the host like any interrupt.  Inside
- * the Switcher (ring 0) it must not: it could land half way through a
- * reflection, or before the host's state is saved.  If we are on one of
- * our regs pages we leave a note for the host, which runs its NMI handler
- * after the next exit; elsewhere (the host's stack, mid-switch) there is
- * no safe place for a note, and the NMI is dropped.  Either way we return
- * to where we were.
- */
-	.p2align 4
-	.globl	switcher_fastpath_nmi
-switcher_fastpath_nmi:
-	testl	$3, 4(%esp)		/* eip, cs */
-	jz	2f
-	pushl	$0
-	pushl	$2
-	jmp	switch_to_host
-2:
-	pushl	%eax
-	pushl	%edx
-	/* Where are our per-CPU pages?  From where this code is running. */
-	call	3f
-3:	popl	%eax
-	subl	$(3b - start_switcher_text - LGUEST_SWITCHER_TEXT_PAGES * PAGE_SIZE), %eax
-	movl	%esp, %edx
-	subl	%eax, %edx
-	/* On a regs page (even page index below the last one)? */
-	cmpl	$((LGUEST_SWITCHER_PAGES - LGUEST_SWITCHER_TEXT_PAGES) * PAGE_SIZE), %edx
-	jae	4f
-	testl	$PAGE_SIZE, %edx
-	jnz	4f
-	movl	%esp, %eax
-	andl	$PAGE_MASK, %eax
-	movl	$1, %ss:LGUEST_PAGES_fp_nmi_pending(%eax)
-4:	popl	%edx
-	popl	%eax
-	iret

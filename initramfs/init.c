@@ -68,7 +68,8 @@ static int run_job(void)
 
 int main(void)
 {
-	int status;
+	char line[32];
+	int status, len;
 
 	mount_one("proc", "/proc", NULL);
 	mount_one("sysfs", "/sys", NULL);
@@ -81,8 +82,10 @@ int main(void)
 	status = run_job();
 
 	sync();
-	printf("\nLGUEST-M012-EXIT=%d\n", status);
+	/* One write, so kernel messages cannot split the line. */
+	len = snprintf(line, sizeof(line), "\nLGUEST-M012-EXIT=%d\n", status);
 	fflush(stdout);
+	write(STDOUT_FILENO, line, len);
 	if (ioperm(DEBUG_EXIT_PORT, 1, 1) == 0)
 		outb(0, DEBUG_EXIT_PORT);
 	reboot(RB_AUTOBOOT);

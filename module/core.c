@@ -147,8 +147,14 @@ static int __init map_switcher(void)
 		setup_switcher_ptes(i);
 		setup_state_page(i);
 	}
+	/*
+	 * The Switcher runs on its own code segment, valid in both GDTs: an
+	 * NMI's iret reloads %cs from whichever GDT is loaded, and the host's
+	 * kernel segment means ring 1 in the guest's.  The far return gives
+	 * the host its own back.
+	 */
 	lguest_entry.offset = switcher_va(switch_to_guest);
-	lguest_entry.segment = __KERNEL_CS;
+	lguest_entry.segment = LGUEST_GDT_SWITCHER_CS * 8;
 	pr_info("lguest: Switcher at %#lx-%#lx\n", switcher_addr,
 		switcher_addr + size);
 	return 0;
@@ -200,8 +206,6 @@ static void fastpath_setup(struct lguest *lg, struct lguest_ro_state *s)
 
 	set_switcher_gate(&s->guest_idt[X86_TRAP_PF],
 			  switcher_va(switcher_fastpath_pf), 0);
-	set_switcher_gate(&s->guest_idt[X86_TRAP_NMI],
-			  switcher_va(switcher_fastpath_nmi), 0);
 	s->fp_enabled = lg->lguest_data && pf->bits.p && lg->ss1;
 	s->fp_mem_size = lg->mem_size;
 	s->fp_switcher_addr = switcher_addr;
@@ -211,27 +215,18 @@ static void fastpath_setup(struct lguest *lg, struct lguest_ro_state *s)
 }
 
 /*
- * After an exit: count what the walker did while the guest ran, take the
- * original cr2 from its notes (our own cr2 may name a fault of the walk),
- * and run the host's NMI handler for an NMI that arrived in the Switcher.
+ * After an exit: count what the walker did while the guest ran, and take
+ * the original cr2 from its notes (our own cr2 may name a fault of the
+ * walk).
  */
-static void fastpath_exit(struct lguest *lg, unsigned int cpu)
+static void fastpath_exit(struct lguest *lg, struct lguest_notes *notes)
 {
-	struct lguest_fp_scratch *fp = (void *)lg->regs_page;
-	struct lguest_fp_scratch *host_fp =
-		page_address(switcher_pages[regs_slot(cpu)]);
-
-	lg->counters.fastpath_reflected += fp->reflected;
-	fp->reflected = 0;
+	lg->counters.fastpath_reflected += notes->reflected;
+	notes->reflected = 0;
 	if (lg->regs->trapnum == X86_TRAP_PF) {
-		lg->cr2 = fp->cr2;
-		if (fp->reason < LGUEST_FASTPATH_REASONS)
-			lg->counters.fastpath_fallback[fp->reason]++;
-	}
-	if (fp->nmi_pending || host_fp->nmi_pending) {
-		fp->nmi_pending = 0;
-		host_fp->nmi_pending = 0;
-		call_host_handler(X86_TRAP_NMI);
+		lg->cr2 = notes->cr2;
+		if (notes->reason < LGUEST_FASTPATH_REASONS)
+			lg->counters.fastpath_fallback[notes->reason]++;
 	}
 }
 #endif
@@ -264,6 +259,8 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 			      (unsigned long)&s->guest_tss, DESC_TSS,
 			      sizeof(s->guest_tss) - 1);
 	copy_idt(lg, s->guest_idt, switcher_va(switcher_idt_stubs));
+	set_switcher_gate(&s->guest_idt[X86_TRAP_NMI],
+			  switcher_va(switcher_nmi), 0);
 	s->guest_tss.ss1 = lg->ss1;
 	s->guest_tss.sp1 = lg->esp1;
 #ifdef LGUEST_FASTPATH
@@ -272,6 +269,25 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 	lg->last_pages = pages;
 	lg->changed = false;
 	__this_cpu_write(last_guest_id, id);
+}
+
+/*
+ * The Switcher's notes, in the guest's register page and (for an NMI that
+ * came while the host's page tables were loaded) in this CPU's own.
+ */
+static void read_notes(struct lguest *lg, unsigned int cpu)
+{
+	struct lguest_notes *notes = (void *)lg->regs_page;
+	struct lguest_notes *host = page_address(switcher_pages[regs_slot(cpu)]);
+
+	if (notes->nmi_pending || host->nmi_pending) {
+		notes->nmi_pending = 0;
+		host->nmi_pending = 0;
+		call_host_handler(X86_TRAP_NMI);
+	}
+#ifdef LGUEST_FASTPATH
+	fastpath_exit(lg, notes);
+#endif
 }
 
 /*
@@ -309,9 +325,7 @@ void lguest_run_once(struct lguest *lg)
 		lg->cr2 = read_cr2();
 	else if (host_vector(lg->regs->trapnum))
 		call_host_handler(lg->regs->trapnum);
-#ifdef LGUEST_FASTPATH
-	fastpath_exit(lg, cpu);
-#endif
+	read_notes(lg, cpu);
 }
 
 static bool has_error_code(unsigned int v)
@@ -356,6 +370,26 @@ void lguest_handle_exit(struct lguest *lg)
 	}
 }
 
+/*
+ * Put the Switcher's segments into (or take them out of) this CPU's GDT,
+ * in slots the host never uses: see switch_to_guest for why.  The 32-bit
+ * GDT is writable, at the address the CPU itself uses.
+ */
+static void host_gdt_switcher_segments(void *install)
+{
+	struct desc_ptr gdt;
+	struct desc_struct *d;
+
+	native_store_gdt(&gdt);
+	d = (struct desc_struct *)gdt.address;
+	if (install) {
+		set_switcher_segments(d);
+	} else {
+		memset(&d[LGUEST_GDT_SWITCHER_CS], 0, sizeof(*d));
+		memset(&d[LGUEST_GDT_SWITCHER_DS], 0, sizeof(*d));
+	}
+}
+
 static int __init lguest_init(void)
 {
 	int err;
@@ -363,15 +397,19 @@ static int __init lguest_init(void)
 	err = map_switcher();
 	if (err)
 		return err;
+	on_each_cpu(host_gdt_switcher_segments, (void *)1, 1);
 	err = lguest_device_init();
-	if (err)
+	if (err) {
+		on_each_cpu(host_gdt_switcher_segments, NULL, 1);
 		unmap_switcher();
+	}
 	return err;
 }
 
 static void __exit lguest_exit(void)
 {
 	lguest_device_exit();
+	on_each_cpu(host_gdt_switcher_segments, NULL, 1);
 	unmap_switcher();
 }
 

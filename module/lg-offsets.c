@@ -28,10 +28,10 @@ void lg_offsets(void)
 	OFFSET(LGUEST_PAGES_regs_eflags, lguest_pages, regs.eflags);
 	OFFSET(LGUEST_PAGES_regs_esp, lguest_pages, regs.esp);
 	OFFSET(LGUEST_PAGES_regs_ss, lguest_pages, regs.ss);
-	OFFSET(LGUEST_PAGES_fp_reflected, lguest_pages, fp.reflected);
-	OFFSET(LGUEST_PAGES_fp_reason, lguest_pages, fp.reason);
-	OFFSET(LGUEST_PAGES_fp_cr2, lguest_pages, fp.cr2);
-	OFFSET(LGUEST_PAGES_fp_nmi_pending, lguest_pages, fp.nmi_pending);
+	OFFSET(LGUEST_PAGES_notes_nmi_pending, lguest_pages, notes.nmi_pending);
+	OFFSET(LGUEST_PAGES_notes_reflected, lguest_pages, notes.reflected);
+	OFFSET(LGUEST_PAGES_notes_reason, lguest_pages, notes.reason);
+	OFFSET(LGUEST_PAGES_notes_cr2, lguest_pages, notes.cr2);
 	OFFSET(LGUEST_PAGES_tss_sp1, lguest_pages, state.guest_tss.sp1);
 	OFFSET(LGUEST_PAGES_tss_ss1, lguest_pages, state.guest_tss.ss1);
 	OFFSET(LGUEST_PAGES_fp_enabled, lguest_pages, state.fp_enabled);

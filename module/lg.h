@@ -68,23 +68,23 @@ struct lguest_ro_state {
 };
 
 /*
- * The M:012 fastpath's notes, at the bottom of the regs page (so in the
+ * The Switcher's notes to the host, at the bottom of the regs page (in the
  * guest's own register page while it runs: the one page there the
- * Switcher may write).  The host folds them into the counters after every
- * exit.  The baseline build leaves them zero.
+ * Switcher may write).  The host reads them after every exit.
  */
-struct lguest_fp_scratch {
+struct lguest_notes {
+	u32 nmi_pending;	/* an NMI arrived inside the Switcher */
+	/* The M:012 fastpath's; zero in the baseline build: */
 	u32 reflected;		/* faults reflected since the host looked */
 	u32 reason;		/* why the last page fault went to the host */
 	u32 cr2;		/* the address of that fault */
-	u32 nmi_pending;	/* an NMI arrived inside the Switcher */
 };
 
 /* One CPU's pair of Switcher pages. */
 struct lguest_pages {
 	/* Page one: the CPU pushes the trap frame at its very end. */
-	struct lguest_fp_scratch fp;
-	char spare[PAGE_SIZE - sizeof(struct lguest_fp_scratch) -
+	struct lguest_notes notes;
+	char spare[PAGE_SIZE - sizeof(struct lguest_notes) -
 		   sizeof(struct lguest_regs)];
 	struct lguest_regs regs;
 	/* Page two: read-only to the guest. */
@@ -178,6 +178,7 @@ void guest_flush_tlb(struct lguest *lg, bool all);
 u32 *shadow_pgdir(struct lguest *lg);
 
 /* segments.c */
+void set_switcher_segments(struct desc_struct *gdt);
 void setup_guest_gdt(struct lguest *lg);
 void load_guest_gdt_entry(struct lguest *lg, u32 index, u32 lo, u32 hi);
 void load_guest_tls(struct lguest *lg, u32 gpa);
@@ -202,7 +203,7 @@ void do_hypercalls(struct lguest *lg);
 /* switcher_32.S */
 extern char start_switcher_text[], end_switcher_text[];
 extern char switch_to_guest[], switcher_idt_stubs[];
-extern char switcher_fastpath_pf[], switcher_fastpath_nmi[];
+extern char switcher_nmi[], switcher_fastpath_pf[];
 #define SWITCHER_STUB_SIZE	16
 
 #endif /* _LG_H */

@@ -27,11 +27,22 @@ static bool host_owned(unsigned int i)
 	       i == LGUEST_GDT_DOUBLEFAULT_TSS;
 }
 
+/*
+ * The Switcher's own ring-0 segments.  They go into the host's GDT as well
+ * as the guest's (core.c), in slots the host leaves unused, so that the
+ * Switcher's IDT gates work whichever GDT is loaded when an NMI comes.
+ */
+void set_switcher_segments(struct desc_struct *gdt)
+{
+	gdt[LGUEST_GDT_SWITCHER_CS] =
+		(struct desc_struct)GDT_ENTRY_INIT(FLAT_CODE(0), 0, 0xfffff);
+	gdt[LGUEST_GDT_SWITCHER_DS] =
+		(struct desc_struct)GDT_ENTRY_INIT(FLAT_DATA(0), 0, 0xfffff);
+}
+
 void setup_guest_gdt(struct lguest *lg)
 {
 	static const struct desc_struct host[LGUEST_GDT_ENTRIES] = {
-		[LGUEST_GDT_SWITCHER_CS] = GDT_ENTRY_INIT(FLAT_CODE(0), 0, 0xfffff),
-		[LGUEST_GDT_SWITCHER_DS] = GDT_ENTRY_INIT(FLAT_DATA(0), 0, 0xfffff),
 		[LGUEST_GDT_KERNEL_CS] = GDT_ENTRY_INIT(FLAT_CODE(1), 0, 0xfffff),
 		[LGUEST_GDT_KERNEL_DS] = GDT_ENTRY_INIT(FLAT_DATA(1), 0, 0xfffff),
 		[LGUEST_GDT_USER_CS] = GDT_ENTRY_INIT(FLAT_CODE(3), 0, 0xfffff),
@@ -39,6 +50,7 @@ void setup_guest_gdt(struct lguest *lg)
 	};
 
 	memcpy(lg->gdt, host, sizeof(host));
+	set_switcher_segments(lg->gdt);
 }
 
 /* The guest's GDT as the CPU will see it, but for the per-CPU TSS entry. */

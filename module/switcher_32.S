@@ -80,12 +80,25 @@ switch_to_guest:
 	movl	%esp, LGUEST_PAGES_host_sp(%eax)
 
 	/*
-	 * The guest's descriptor tables.  ltr marks the TSS descriptor busy,
-	 * so it must be marked available first, every time.
+	 * An NMI can arrive at any instruction from here on, so every step
+	 * leaves the CPU able to take one.  The guest's IDT comes first, and
+	 * before its GDT: its gates name the Switcher's segments, which core.c
+	 * also put into the host's GDT, while the host's gates name a kernel
+	 * segment that means ring 1 in the guest's.  From now on an NMI goes
+	 * to switcher_nmi.
 	 */
+	lidt	LGUEST_PAGES_guest_idt_desc(%eax)
+
+	/*
+	 * The stack: the regs slot, mapped in both worlds (the host's own
+	 * spare page here, the guest's registers once cr3 is the guest's).
+	 * The host's stack would vanish with the host's page tables.
+	 */
+	leal	LGUEST_PAGES_regs(%eax), %esp
+
+	/* ltr marks the TSS descriptor busy, so mark it available first. */
 	andb	$~0x02, (LGUEST_PAGES_guest_gdt + LGUEST_TSS_SEL + 5)(%eax)
 	lgdt	LGUEST_PAGES_guest_gdt_desc(%eax)
-	lidt	LGUEST_PAGES_guest_idt_desc(%eax)
 	movl	$LGUEST_TSS_SEL, %edx
 	ltr	%dx
 
@@ -101,7 +114,6 @@ switch_to_guest:
 	movl	%edx, %cr3
 
 	/* We are in the guest's address space: the regs slot is its regs. */
-	leal	LGUEST_PAGES_regs(%eax), %esp
 	RESTORE_GUEST_REGS_AND_IRET
 
 /*
@@ -126,15 +138,15 @@ switch_to_host_pushed:
 	movl	%edx, %cr4
 
 	/*
-	 * The host's descriptor tables.  %ss still holds the Switcher's
-	 * selector, which means nothing in the host's GDT: reload it before
-	 * the host stack is used.
+	 * The host's GDT, then its stack (%ss still holds the Switcher's
+	 * selector), then its IDT: in the reverse order of switch_to_guest,
+	 * so an NMI always finds gates and a stack that work together.
 	 */
 	lgdt	LGUEST_PAGES_host_gdt_desc(%eax)
-	lidt	LGUEST_PAGES_host_idt_desc(%eax)
 	movl	$__KERNEL_DS, %edx
 	movl	%edx, %ss
 	movl	LGUEST_PAGES_host_sp(%eax), %esp
+	lidt	LGUEST_PAGES_host_idt_desc(%eax)
 
 	/* The host's TSS is still marked busy: mark it available, reload. */
 	movl	(LGUEST_PAGES_host_gdt_desc + 2)(%eax), %edx
@@ -148,10 +160,48 @@ switch_to_host_pushed:
 	popl	%ds
 	popl	%es
 	/*
-	 * A far return: our %cs is the Switcher's selector, as empty in the
-	 * host's GDT as %ss was; the far call pushed the host's own.
+	 * A far return: our %cs is the Switcher's selector; the far call
+	 * pushed the host's own.
 	 */
 	lret
+
+/*
+ * An NMI.  From the guest it goes to the host like any interrupt.  Inside
+ * the Switcher (ring 0) it must not: it could land half way through a world
+ * switch or a reflection.  If we are on one of our regs pages we leave a
+ * note for the host, which runs its NMI handler after the next exit; on the
+ * host's stack (the first instructions of switch_to_guest) there is no safe
+ * place for a note, and the NMI is dropped.  Either way we return to where
+ * we were.
+ */
+	.p2align 4
+	.globl	switcher_nmi
+switcher_nmi:
+	testl	$3, 4(%esp)		/* eip, cs */
+	jz	1f
+	pushl	$0
+	pushl	$2
+	jmp	switch_to_host
+1:
+	pushl	%eax
+	pushl	%edx
+	/* Where are our per-CPU pages?  From where this code is running. */
+	call	2f
+2:	popl	%eax
+	subl	$(2b - start_switcher_text - LGUEST_SWITCHER_TEXT_PAGES * PAGE_SIZE), %eax
+	movl	%esp, %edx
+	subl	%eax, %edx
+	/* On a regs page (an even page after the text)? */
+	cmpl	$((LGUEST_SWITCHER_PAGES - LGUEST_SWITCHER_TEXT_PAGES) * PAGE_SIZE), %edx
+	jae	3f
+	testl	$PAGE_SIZE, %edx
+	jnz	3f
+	movl	%esp, %eax
+	andl	$PAGE_MASK, %eax
+	movl	$1, %ss:LGUEST_PAGES_notes_nmi_pending(%eax)
+3:	popl	%edx
+	popl	%eax
+	iret
 
 /*
  * The IDT stubs, one every SWITCHER_STUB_SIZE bytes so the host can find

@@ -13,6 +13,8 @@
 #   -k KERNEL       kernel image (default: the cached bzImage)
 #   -i INITRAMFS    base initramfs (default: build/initramfs.cpio)
 #   -a ARGS         extra kernel command-line arguments
+#   -n MS           inject an NMI into the VM every MS milliseconds (through
+#                   QEMU's monitor), to test code that must survive them
 #
 # The job is packed into a small second cpio archive appended to the base
 # initramfs; /init runs it and prints LGUEST-M012-EXIT=<status>.
@@ -23,7 +25,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '3,22s/^# \{0,1\}//p' "$0" >&2
+	sed -n '3,24s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 fail() {
@@ -31,11 +33,11 @@ fail() {
 	exit 2
 }
 
-timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args=
+timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms=
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:qk:i:a:c:h' opt; do
+while getopts 't:m:s:f:l:qk:i:a:c:n:h' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
@@ -47,12 +49,13 @@ while getopts 't:m:s:f:l:qk:i:a:c:h' opt; do
 	i) initramfs=$OPTARG ;;
 	a) extra_args=$OPTARG ;;
 	c) cmd=$OPTARG ;;
+	n) nmi_ms=$OPTARG ;;
 	*) usage ;;
 	esac
 done
 shift $((OPTIND - 1))
-for n in "$timeout_s" "$mem" "$cpus"; do
-	case $n in '' | *[!0-9]* | 0*) fail "-t, -m and -s take a positive whole number, not '$n'" ;; esac
+for n in "$timeout_s" "$mem" "$cpus" ${nmi_ms:+"$nmi_ms"}; do
+	case $n in '' | *[!0-9]* | 0*) fail "-t, -m, -s and -n take a positive whole number, not '$n'" ;; esac
 done
 if [ -n "$cmd" ]; then
 	[ $# -eq 0 ] || fail "give either -c COMMAND or a SCRIPT, not both"
@@ -83,19 +86,42 @@ fi
 cat "$initramfs" "$work/job.cpio" >"$work/initrd"
 
 accel=$("$TOP/scripts/probe-accel.sh" 2>/dev/null) || fail "accelerator probe failed"
-say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus timeout=${timeout_s}s"
+say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus timeout=${timeout_s}s${nmi_ms:+ nmi-every=${nmi_ms}ms}"
+
+# The monitor, on a pair of pipes, only when we inject NMIs through it.
+monitor=(-monitor none)
+if [ -n "$nmi_ms" ]; then
+	mkfifo "$work/mon.in" "$work/mon.out"
+	monitor=(-monitor "pipe:$work/mon")
+	# Read-write opens of a FIFO never block, so neither side waits for
+	# the other; the monitor's replies are read and dropped.
+	exec 7<>"$work/mon.in" 8<>"$work/mon.out"
+	cat <&8 >/dev/null &
+	drain_pid=$!
+	period=$(printf '%d.%03d' $((nmi_ms / 1000)) $((nmi_ms % 1000)))
+	# From the moment /init runs: an NMI in the kernel's first
+	# instructions, before it has an IDT, would just reset the machine.
+	(
+		until grep -aq 'Run /init' "$log" 2>/dev/null; do sleep 0.1; done
+		while sleep "$period"; do echo nmi >&7 || break; done
+	) &
+	nmi_pid=$!
+	trap 'kill $nmi_pid $drain_pid 2>/dev/null; rm -rf "$work"' EXIT
+fi
 
 set -o pipefail
 rc=0
 timeout -k 5 "$timeout_s" qemu-system-i386 -M pc -accel "$accel" -cpu "$QEMU_CPU" \
 	-m "$mem" -smp "$cpus" -nodefaults -no-user-config -display none \
-	-no-reboot -monitor none -serial stdio \
+	-no-reboot "${monitor[@]}" -serial stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=4 \
 	-kernel "$kernel" -initrd "$work/initrd" \
 	-append "console=ttyS0 panic=-1 $extra_args" </dev/null 2>"$work/qemu.err" |
 	if [ -n "$quiet" ]; then cat >"$log"; else tee "$log"; fi || rc=$?
 
-status=$(tr -d '\r' <"$log" | sed -n 's/^LGUEST-M012-EXIT=\([0-9]\{1,3\}\)$/\1/p' | tail -1)
+# Kernel messages may land right after the marker, before its newline.
+status=$(tr -d '\r' <"$log" |
+	sed -n 's/^LGUEST-M012-EXIT=\([0-9]\{1,3\}\)\([^0-9].*\)\{0,1\}$/\1/p' | tail -1)
 if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
 	say "guest timed out after ${timeout_s}s"
 	exit 124

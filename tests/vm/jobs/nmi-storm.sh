@@ -1,0 +1,24 @@
+# Runs inside the host VM while the runner injects NMIs: the fault guests
+# under both builds, so NMIs land in the Switcher, in the M:012 walker and
+# in the host.  Each guest must still pass, and the host must not notice.
+# Every step's status is printed (STORM-RC), to tell what failed.
+status=0
+step() { # step LABEL COMMAND...: run, keep its output, report its status
+	label=$1
+	shift
+	"$@" >/tmp/out 2>&1
+	rc=$?
+	echo "STORM-RC $label $rc"
+	[ $rc = 0 ] || { status=1; tail -5 /tmp/out; }
+}
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+	step "insmod $ko" insmod $ko || exit 1
+	step "fault-guest $ko" /lguest/launcher /lguest/guests/user_fault_notpresent.elf
+	grep -E '^(SUMMARY|LGUEST-COUNTERS)' /tmp/out | sed "s|^|STORM $ko |"
+	step "bench $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=1000' \
+		/lguest/guests/bench_user_fault_notpresent.elf
+	grep -E '^LGUEST-COUNTERS' /tmp/out | sed "s|^|STORM-BENCH $ko |"
+	step "rmmod $ko" rmmod lg
+done
+echo "NMIS $(grep NMI: /proc/interrupts | tr -s ' ' | cut -d' ' -f2)"
+exit $status
