@@ -8,28 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "common.h"
 
 #define ERRLEN		256
 /* argv for bench_parse_opts(): program name, the given words, NULL. */
 #define ARGV(...)	((char *[]){ "prog", __VA_ARGS__, NULL })
 
-static unsigned int checks, failed;
-
-static void check(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	checks++;
-	if (ok)
-		return;
-	failed++;
-	printf("FAIL: ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
 
 static const struct bench_desc fault_desc = {
 	.name = "tfault",
@@ -306,6 +291,5 @@ int main(void)
 	test_valid();
 	test_invalid();
 	test_permute();
-	printf("test_bench_common: %u checks, %u failed\n", checks, failed);
-	return failed ? 1 : 0;
+	return check_summary("test_bench_common");
 }

@@ -9,7 +9,7 @@
 
 #include "bench.h"
 #include "errmsg.h"
-#include "unittest.h"
+#include "check.h"
 
 #define MEM_SIZE	(1u << 20)
 #define GPA		0x1000u

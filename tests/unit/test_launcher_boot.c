@@ -9,7 +9,7 @@
 
 #include "boot.h"
 #include "errmsg.h"
-#include "unittest.h"
+#include "check.h"
 
 #define MIB		(1u << 20)
 #define DIRT		0xAA

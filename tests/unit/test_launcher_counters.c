@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "counters.h"
-#include "unittest.h"
+#include "check.h"
 
 #define BASE_ZERO "LGUEST-COUNTERS world_switches=0 exits_irq=0 exits_other=0 async_hcalls=0 faults_fixed=0 faults_reflected=0 traps_delivered=0 irqs_delivered=0 fastpath_reflected=0"
 

@@ -11,7 +11,7 @@
 
 #include "elf.h"
 #include "errmsg.h"
-#include "unittest.h"
+#include "check.h"
 
 #define MEM_SIZE	(4u << 20)
 #define LIMIT		(MEM_SIZE - 0x3000)	/* as boot_plan() for 4 MiB */

@@ -10,7 +10,7 @@
 
 #include "errmsg.h"
 #include "file.h"
-#include "unittest.h"
+#include "check.h"
 
 static void reject(const char *path, const char *needle, const char *what)
 {

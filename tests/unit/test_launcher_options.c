@@ -8,7 +8,7 @@
 
 #include "errmsg.h"
 #include "options.h"
-#include "unittest.h"
+#include "check.h"
 
 /* argv for parse_options(): program name, the given words, NULL. */
 #define ARGV(...)	((char *[]){ "launcher", __VA_ARGS__, NULL })

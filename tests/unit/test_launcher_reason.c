@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "reason.h"
-#include "unittest.h"
+#include "check.h"
 
 static void expect(const char *data, uint32_t len, size_t outlen,
 		   const char *want, const char *what)

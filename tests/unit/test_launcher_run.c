@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "run.h"
-#include "unittest.h"
+#include "check.h"
 
 #define MEM_SIZE	(1u << 20)
 #define WINDOW_GPA	0x2000u

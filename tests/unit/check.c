@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "unittest.h"
+#include "check.h"
 
 static unsigned int checks, failed;
 
