@@ -14,7 +14,6 @@
 
 extern const char user_code_start[], user_code_end[];
 /* In user_entry.S. */
-u32 user_enter(const struct user_regs *regs);
 void user_leave(u32 ret) __noreturn;
 
 struct user_exit_info user_exit_info;

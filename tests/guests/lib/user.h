@@ -39,6 +39,13 @@ u32 user_run(const struct user_regs *regs);
 /* Runs a snippet on the user stack with %ebx and %ecx as its arguments. */
 u32 user_call(const char *snippet, u32 ebx, u32 ecx);
 /*
+ * The bare way into ring 3 (user_entry.S), for tests that must control every
+ * access the kernel makes before user space runs: no setup, and the virtual
+ * IF left as the caller set it, so user space may even run with it off.
+ * user_run() (or user_call()) must have run once before, for the setup.
+ */
+u32 user_enter(const struct user_regs *regs);
+/*
  * A trap handler: ends the user run, returning to user_run()'s caller.  The
  * library installs it for int $0x80; tests install it for the faults they
  * provoke.

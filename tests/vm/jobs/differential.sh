@@ -1,0 +1,46 @@
+# Runs inside the host VM (busybox sh), for test_fastpath_differential.sh.
+# The randomized differential guest under the baseline lg.ko, then under the
+# fastpath one; then, under the fastpath one, every M:012 case guest
+# (fp_*, killed_fp_*) with the host's counters.  Output lines:
+#	DIFF <module> <a line of the guest's output>
+#	DIFF-END <module> status=<launcher status>
+#	FPCASE <guest> status=<launcher status> <the LGUEST-COUNTERS line>
+#	RMMOD-OK <module> | RMMOD-FAIL <module>
+#	DMESG <a line of the host's kernel log that must not be there>
+guests=/lguest/guests
+out=/tmp/differential.out
+status=0
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+	if ! insmod "$ko"; then
+		echo "INSMOD-FAIL $ko"
+		exit 1
+	fi
+	n=0
+	while [ ! -c /dev/lguest ] && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	timeout -k 5 300 /lguest/launcher "$guests/differential.elf" >"$out" 2>&1
+	rc=$?
+	sed "s|^|DIFF $ko |" "$out"
+	echo "DIFF-END $ko status=$rc"
+	[ "$rc" = 0 ] || status=1
+	if [ "$ko" = /lguest/fastpath/lg.ko ]; then
+		for elf in "$guests"/fp_*.elf "$guests"/killed_fp_*.elf; do
+			[ -f "$elf" ] || continue
+			g=$(basename "$elf" .elf)
+			timeout -k 5 120 /lguest/launcher "$elf" >"$out" 2>&1
+			rc=$?
+			echo "FPCASE $g status=$rc $(grep '^LGUEST-COUNTERS' "$out" | tail -n 1)"
+			grep -E '^(FAIL|launcher: guest killed)' "$out" | sed "s|^|FPCASE-OUT $g |"
+		done
+	fi
+	if timeout 60 rmmod lg; then
+		echo "RMMOD-OK $ko"
+	else
+		echo "RMMOD-FAIL $ko"
+		status=1
+	fi
+done
+dmesg | grep -E 'Oops|BUG:|WARNING:|Call Trace|leaked .* shadow pages' | sed 's/^/DMESG /'
+exit $status

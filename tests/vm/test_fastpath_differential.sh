@@ -1,0 +1,125 @@
+#!/bin/bash
+# M:012 against the baseline, in one VM boot (tests/vm/jobs/differential.sh):
+# the randomized differential guest must give the same DIGEST under both
+# builds of lg.ko (at least 10000 cases), with the walker really at work in
+# the fastpath build (fastpath_reflected > 0, fewer host reflections) and
+# absent from the baseline; and each M:012 case guest (fp_*, killed_fp_*)
+# must end as it should under the fastpath build with the counter its case
+# exists for: the walker's reflections, or the fallback reason
+# (enum lguest_fastpath_fallback) that sent the fault to the host.  Both
+# modules must unload, and the host's log must be free of oopses, BUGs,
+# WARNINGs and shadow-page leaks.
+. "$(dirname "$0")/../lib.sh"
+scratch
+rc=0
+"$TOP/scripts/vm-run.sh" -q -t 600 -l "$SCRATCH/console" \
+	"$TOP/tests/vm/jobs/differential.sh" 2>"$SCRATCH/err" || rc=$?
+tr -d '\r' <"$SCRATCH/console" >"$SCRATCH/log"
+log=$SCRATCH/log
+base=/lguest/lg.ko
+fast=/lguest/fastpath/lg.ko
+
+check "the job finished cleanly (vm-run status $rc)" [ "$rc" = 0 ]
+
+# The differential guest, per build.
+for ko in $base $fast; do
+	check "$ko: differential ran to its end, passing its own checks" \
+		grep -qx "DIFF-END $ko status=0" "$log"
+	check "$ko: differential printed a DIGEST line" \
+		grep -qE "^DIFF $ko DIGEST [0-9a-f]{16} cases=[0-9]+$" "$log"
+done
+digest() {
+	sed -n "s|^DIFF $1 DIGEST \([0-9a-f]*\) cases=\([0-9]*\)\$|\1 \2|p" "$log" | tail -n 1
+}
+# counter BUILD NAME: the differential run's counter (0 when not printed).
+diff_counter() {
+	local v
+	v=$(grep "^DIFF $1 LGUEST-COUNTERS " "$log" | tail -n 1 | tr ' ' '\n' |
+		sed -n "s/^$2=\([0-9]*\)\$/\1/p")
+	echo "${v:-0}"
+}
+read -r base_digest base_cases <<<"$(digest $base)" || true
+read -r fast_digest fast_cases <<<"$(digest $fast)" || true
+echo "digest: baseline ${base_digest:-none} (${base_cases:-?} cases), fastpath ${fast_digest:-none} (${fast_cases:-?} cases)"
+check "the digests are identical" [ "${base_digest:-none}" = "${fast_digest:-missing}" ]
+check "the digests cover the same cases" [ "${base_cases:-0}" = "${fast_cases:-x}" ]
+check "at least 10000 cases (${base_cases:-0})" [ "${base_cases:-0}" -ge 10000 ]
+base_refl=$(diff_counter $base faults_reflected)
+fast_refl=$(diff_counter $fast faults_reflected)
+fast_fp=$(diff_counter $fast fastpath_reflected)
+echo "differential: faults_reflected baseline $base_refl, fastpath $fast_refl; fastpath_reflected $fast_fp, baseline $(diff_counter $base fastpath_reflected)"
+check "fastpath: the walker reflected faults itself ($fast_fp)" [ "$fast_fp" -gt 0 ]
+check "fastpath: the host reflected fewer ($fast_refl < $base_refl)" [ "$fast_refl" -lt "$base_refl" ]
+check "baseline: no fastpath reflection" [ "$(diff_counter $base fastpath_reflected)" = 0 ]
+check "baseline: the host reflected the differential's faults" [ "$base_refl" -gt 0 ]
+
+# The case guests under the fastpath build.  fastpath_fallback<i> counts
+# enum lguest_fastpath_fallback: 0 NOT_READY, 1 NOT_USER, 2 PROTECTION,
+# 3 SWITCHER_RANGE, 4 PRESENT, 5 BAD_TABLE, 6 BAD_STACK, 7 RECURSIVE.
+case_counter() {
+	local v
+	v=$(grep "^FPCASE $1 " "$log" | tail -n 1 | tr ' ' '\n' |
+		sed -n "s/^$2=\([0-9]*\)\$/\1/p")
+	echo "${v:-0}"
+}
+case_status() {
+	grep "^FPCASE $1 " "$log" | tail -n 1 | sed -n 's/^FPCASE [^ ]* status=\([0-9]*\).*/\1/p'
+}
+# expect GUEST STATUS [COUNTER OP VALUE]...: OP is one of -eq -ge.
+expect() {
+	local g=$1 want=$2 got
+	shift 2
+	got=$(case_status "$g")
+	check "fastpath: $g ran and ended with status $want (${got:-not run})" \
+		[ "${got:-none}" = "$want" ]
+	while [ $# -ge 3 ]; do
+		got=$(case_counter "$g" "$1")
+		check "fastpath: $g: $1 $2 $3 ($got)" [ "$got" "$2" "$3" ]
+		shift 3
+	done
+}
+# a, b: the walker reflects every one of them, the host none.
+expect fp_pde_notpresent 0 fastpath_reflected -ge 32 faults_reflected -eq 0
+expect fp_pte_notpresent 0 fastpath_reflected -ge 32 faults_reflected -eq 0
+# c: present entries, no shadow: PRESENT, fixed unseen.
+expect fp_present_noshadow 0 fastpath_fallback4 -ge 128 fastpath_reflected -eq 0
+# d: a table beyond memory, a large page: BAD_TABLE, killed.
+expect killed_fp_bad_table 70 fastpath_fallback5 -ge 1
+expect killed_fp_large_page 70 fastpath_fallback5 -ge 1
+# e, f (i), g: each guest provokes exactly 3 recursions and 3 clean
+# reflections (its control runs), which also shows where the walk faulted.
+for g in fp_recursive_pte fp_recursive_stack fp_recursive_lguest_data; do
+	expect $g 0 fastpath_fallback7 -eq 3 fastpath_reflected -eq 3 \
+		faults_reflected -eq 3
+done
+# f (ii): an unmapped kernel stack: RECURSIVE, then killed; in the
+# Switcher's range: BAD_STACK, killed.
+expect killed_fp_unmapped_stack 70 fastpath_fallback7 -ge 1
+expect killed_fp_switcher_stack 70 fastpath_fallback6 -ge 1
+# h: no #PF handler: NOT_READY, far more than a boot takes (about 15).
+expect killed_fp_no_handler 70 fastpath_fallback0 -ge 200
+# i: ring-1 faults: NOT_USER, reflected by the host.
+expect fp_kernel_notpresent 0 fastpath_fallback1 -ge 240 faults_reflected -ge 240 \
+	fastpath_reflected -eq 0
+# j: the Switcher's range: PROTECTION where its pages are, SWITCHER_RANGE
+# above them.
+expect fp_switcher_range 0 fastpath_fallback2 -ge 8 fastpath_fallback3 -ge 4
+# k: the interrupt during reflections.
+expect fp_irq_during_reflect 0 fastpath_reflected -ge 16 irqs_delivered -ge 16
+# Every case guest that was built ran.
+built=$(grep -c '^FPCASE [^ ]* status=' "$log" || true)
+check "all 14 case guests ran ($built)" [ "$built" -ge 14 ]
+
+for ko in $base $fast; do
+	check "$ko: rmmod lg succeeded" grep -qx "RMMOD-OK $ko" "$log"
+done
+refute "host kernel log free of oops/BUG/WARNING/leaks" grep -q '^DMESG ' "$log"
+refute "host console free of oops/BUG/WARNING" \
+	grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$log"
+
+if [ "$failures" != 0 ]; then
+	grep -aE '^(DIFF|FPCASE|RMMOD|INSMOD|DMESG)' "$log" | grep -vE '^DIFF [^ ]+ PASS: ' | cut -c1-400 | tail -80
+	tail -20 "$log"
+	cat "$SCRATCH/err"
+fi
+finish
