@@ -197,8 +197,9 @@ static void call_host_handler(unsigned int vector)
 #ifdef LGUEST_FASTPATH
 /*
  * What the M:012 walker (switcher_fastpath.S) needs: the IDT routes page
- * faults and NMIs to it, and the state page describes the guest.  It
- * reflects only when everything a reflection touches is registered.
+ * faults to it, and the state page describes the guest.  It reflects only
+ * for a guest that promised its linear map (LGUEST_INIT_LINEAR_MAP) and
+ * registered everything a reflection touches.
  */
 static void fastpath_setup(struct lguest *lg, struct lguest_ro_state *s)
 {
@@ -206,7 +207,8 @@ static void fastpath_setup(struct lguest *lg, struct lguest_ro_state *s)
 
 	set_switcher_gate(&s->guest_idt[X86_TRAP_PF],
 			  switcher_va(switcher_fastpath_pf), 0);
-	s->fp_enabled = lg->lguest_data && pf->bits.p && lg->ss1;
+	s->fp_enabled = lg->lguest_data && pf->bits.p && lg->ss1 &&
+			(lg->init_flags & LGUEST_INIT_LINEAR_MAP);
 	s->fp_mem_size = lg->mem_size;
 	s->fp_switcher_addr = switcher_addr;
 	s->fp_handler = gate_offset(pf);
@@ -243,7 +245,13 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 
 	s->host_cr3 = __read_cr3();
 	s->host_cr4 = cr4;
-	s->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP);
+	/*
+	 * The guest runs without PGE (no global entries may outlive a switch),
+	 * SMAP (its ring-1 kernel reaches its own user pages without stac) or
+	 * SMEP (which would add an instruction-fetch bit to page-fault error
+	 * codes that the guest's own 32-bit paging never sets).
+	 */
+	s->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP | X86_CR4_SMEP);
 	s->guest_cr3 = __pa(shadow_pgdir(lg));
 	native_store_gdt(&s->host_gdt_desc);
 	store_idt(&s->host_idt_desc);

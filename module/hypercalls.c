@@ -6,8 +6,8 @@
  * A synchronous hypercall is int $LGUEST_TRAP_ENTRY: an exit to the host,
  * which answers in %eax.  Calls with no answer to wait for (page-table
  * updates, mostly) can instead be queued in the async ring in lguest_data
- * and cost nothing until the next exit, whatever its cause: we run the ring
- * first, in order, then the synchronous call, if any.
+ * and cost nothing until the next exit, whatever its cause: the run loop
+ * runs the ring right after every exit, before it handles the exit itself.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -16,7 +16,7 @@
 
 #define SHUTDOWN_REASON_MAX	256
 
-static void guest_init(struct lguest *lg, u32 gpa)
+static void guest_init(struct lguest *lg, u32 gpa, u32 flags)
 {
 	u32 reserve = -switcher_addr;
 
@@ -24,7 +24,12 @@ static void guest_init(struct lguest *lg, u32 gpa)
 		kill_guest(lg, "lguest_data at %#x is out of range", gpa);
 		return;
 	}
+	if (flags & ~LGUEST_INIT_LINEAR_MAP) {
+		kill_guest(lg, "unknown LHCALL_GUEST_INIT flags %#x", flags);
+		return;
+	}
 	lg->lguest_data = gpa;
+	lg->init_flags = flags;
 	lg->changed = true;	/* the fastpath needs to know */
 	write_guest(lg, gpa + offsetof(struct lguest_data, reserve_mem),
 		    &reserve, sizeof(reserve));
@@ -71,7 +76,7 @@ static u32 do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
 	case LHCALL_SEND_INTERRUPTS:	/* the run loop delivers them next */
 		break;
 	case LHCALL_GUEST_INIT:
-		guest_init(lg, a->arg1);
+		guest_init(lg, a->arg1, a->arg2);
 		break;
 	case LHCALL_SHUTDOWN:
 		guest_shutdown(lg, a->arg1, a->arg2);
@@ -125,7 +130,7 @@ static u32 do_hcall(struct lguest *lg, const struct lguest_hcall_args *a)
  * that.  Exits for the host's interrupts neither count nor break the run:
  * they land at random, perhaps while the guest is refilling the ring.
  */
-static void do_async_hcalls(struct lguest *lg)
+void run_async_hcalls(struct lguest *lg)
 {
 	u32 base = lg->lguest_data;
 	u8 status[LHCALL_RING_SIZE];
@@ -159,7 +164,8 @@ static void do_async_hcalls(struct lguest *lg)
 		kill_guest(lg, "async hypercall ring flooded");
 }
 
-void do_hypercalls(struct lguest *lg)
+/* The synchronous hypercall the last exit brought, if any. */
+void do_hypercall(struct lguest *lg)
 {
 	struct lguest_regs *r = lg->regs;
 	struct lguest_hcall_args a = {
@@ -167,8 +173,6 @@ void do_hypercalls(struct lguest *lg)
 		.arg3 = r->edx, .arg4 = r->esi,
 	};
 
-	if (lg->lguest_data)
-		do_async_hcalls(lg);
 	if (!lg->hcall_pending || lg->dead || lg->exit->reason)
 		return;
 	lg->hcall_pending = false;

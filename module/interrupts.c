@@ -134,13 +134,14 @@ static void set_virtual_if(struct lguest *lg, u32 on)
 
 /*
  * Deliver vector into the guest: push the frame the CPU would push, on the
- * guest kernel stack if we come from user space, and jump to the handler.
+ * guest kernel stack if we come from an outer ring, and jump to the handler.
  */
 bool deliver_trap(struct lguest *lg, unsigned int vector, bool has_err)
 {
 	struct lguest_regs *r = lg->regs;
 	const gate_desc *g = &lg->idt[vector];
-	bool from_user = (r->cs & 3) == 3;
+	/* From ring 2 or 3 the CPU switches to the ring-1 stack. */
+	bool outer = (r->cs & 3) > (LGUEST_KERNEL_CS & 3);
 	u32 frame[6], *f = frame + ARRAY_SIZE(frame);
 	u32 ss = r->ss, sp = r->esp, len;
 
@@ -149,10 +150,10 @@ bool deliver_trap(struct lguest *lg, unsigned int vector, bool has_err)
 			   vector, r->eip);
 		return false;
 	}
-	if (from_user) {
+	if (outer) {
 		if (!lg->ss1) {
-			kill_guest(lg, "trap %u from user space before LHCALL_SET_STACK",
-				   vector);
+			kill_guest(lg, "trap %u from ring %u before LHCALL_SET_STACK",
+				   vector, r->cs & 3);
 			return false;
 		}
 		ss = lg->ss1;

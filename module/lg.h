@@ -119,6 +119,7 @@ struct lguest {
 	gate_desc idt[IDT_ENTRIES];	/* as the guest asked for them */
 	u32 ss1, esp1;			/* the guest kernel's stack */
 	u32 lguest_data;		/* gpa of struct lguest_data, 0 until set */
+	u32 init_flags;			/* LGUEST_INIT_*, from LHCALL_GUEST_INIT */
 
 	/* Shadow paging. */
 	struct lguest_pgdir pgdirs[LGUEST_SHADOW_PGDIRS];
@@ -198,7 +199,8 @@ void raise_guest_irq(struct lguest *lg, unsigned int irq);
 bool guest_irq_pending(struct lguest *lg);
 
 /* hypercalls.c */
-void do_hypercalls(struct lguest *lg);
+void run_async_hcalls(struct lguest *lg);
+void do_hypercall(struct lguest *lg);
 
 /* switcher_32.S */
 extern char start_switcher_text[], end_switcher_text[];

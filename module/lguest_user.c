@@ -149,7 +149,7 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 
 	lg->tsk = current;
 	while (!e->reason) {
-		do_hypercalls(lg);
+		do_hypercall(lg);
 		if (e->reason)
 			break;
 		if (signal_pending(current))
@@ -181,7 +181,11 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 		lguest_run_once(lg);
 		local_irq_enable();
 		fpregs_unlock();
-		lguest_handle_exit(lg);
+		/* What the guest queued came before this exit: run it first. */
+		if (lg->lguest_data)
+			run_async_hcalls(lg);
+		if (!lg->dead)
+			lguest_handle_exit(lg);
 		cond_resched();
 	}
 	if (copy_to_user(uexit, e, offsetof(struct lguest_exit, data) + e->len))

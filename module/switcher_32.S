@@ -105,8 +105,8 @@ switch_to_guest:
 	/*
 	 * CR4 before CR3: dropping PGE flushes the host's global TLB entries,
 	 * which would otherwise outlive the switch of page tables and leak the
-	 * host's kernel mappings into the guest.  (CR4 also drops SMAP: the
-	 * guest kernel at ring 1 must reach its own user pages.)
+	 * host's kernel mappings into the guest.  (CR4 also drops SMAP and
+	 * SMEP: core.c says why.)
 	 */
 	movl	LGUEST_PAGES_guest_cr4(%eax), %edx
 	movl	%edx, %cr4

@@ -85,7 +85,7 @@ struct lguest_boot_info {
 enum lguest_hcall {
 	LHCALL_NOP = 0,		/* nothing: the null hypercall */
 	LHCALL_FLUSH_ASYNC,	/* nothing but draining the async ring */
-	LHCALL_GUEST_INIT,	/* ebx = gpa of struct lguest_data */
+	LHCALL_GUEST_INIT,	/* ebx = gpa of struct lguest_data, ecx = LGUEST_INIT_* */
 	LHCALL_SHUTDOWN,	/* ebx = gpa of a NUL-terminated reason, ecx = status */
 	LHCALL_CONSOLE_WRITE,	/* ebx = gpa of bytes, ecx = length (<= LGUEST_DATA_MAX) */
 	LHCALL_NEW_PGTABLE,	/* ebx = gpa of the page directory to switch to */
@@ -104,8 +104,24 @@ enum lguest_hcall {
 };
 
 /*
+ * LHCALL_GUEST_INIT flags.
+ *
+ * LGUEST_INIT_LINEAR_MAP: the guest promises to keep all of its memory
+ * mapped, kernel-only, at LGUEST_PAGE_OFFSET + guest-physical address, as
+ * the launcher's boot page tables and Linux do.  The M:012 fastpath reads
+ * the guest's page tables and lguest_data through that map, so a host with
+ * the fastpath uses it only for guests that promised; the others take the
+ * host's path for every page fault.  A guest that breaks the promise can
+ * only mislead the walker about its own page tables.
+ */
+#define LGUEST_INIT_LINEAR_MAP	0x1
+
+/*
  * The async ring: hypercalls a guest queues instead of trapping, run by the
- * host in order before anything else on the guest's next exit.  The guest
+ * host in order before anything else on the guest's next exit.  A page
+ * fault the Switcher reflects itself (the fastpath) is no exit: a guest
+ * that needs queued page-table updates in force before a fault is taken
+ * flushes the ring first (LHCALL_FLUSH_ASYNC).  The guest
  * fills hcalls[i] and then sets hcall_status[i] to 0; the host runs it and
  * sets hcall_status[i] back to 0xFF.  Only calls with no result may be
  * queued.  A ring still full after LGUEST_ASYNC_FLOOD_EXITS consecutive

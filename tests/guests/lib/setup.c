@@ -35,7 +35,8 @@ void guest_start(u32 magic, u32 boot_info_pa)
 	for (i = 0; i < LHCALL_RING_SIZE; i++)
 		lguest_data.hcall_status[i] = LHCALL_STATUS_FREE;
 	lguest_data.noirq_iret = (u32)trap_iret;
-	hcall1(LHCALL_GUEST_INIT, __pa(&lguest_data));
+	/* Our boot page tables' linear map stays: the fastpath may use it. */
+	hcall2(LHCALL_GUEST_INIT, __pa(&lguest_data), LGUEST_INIT_LINEAR_MAP);
 
 	if (magic != LGUEST_BOOT_MAGIC)
 		report_abort("boot magic 0x%x in %%eax, want 0x%x", magic,
