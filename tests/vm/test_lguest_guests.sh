@@ -29,5 +29,12 @@ check "fastpath: the Switcher reflected the faults" \
 	[ "$(counter /lguest/fastpath/lg.ko fastpath_reflected)" -ge 5 ]
 check "fastpath: the host reflected none" \
 	[ "$(counter /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
-[ "$failures" = 0 ] || { grep -E '^(BUILD|GUEST-|CHECK-|run-guests|REFLECTIONS|launcher:)' "$SCRATCH/log" | tail -60; cat "$SCRATCH/err"; }
+# On failure: each failed guest with the output lines run-guests.sh
+# indents under it, then the summaries.
+[ "$failures" = 0 ] || {
+	awk '/^(GUEST|CHECK)-FAIL/ { show = 1; print; next }
+	     show && /^[ \t]/ { print; next } { show = 0 }' "$SCRATCH/log" | head -80
+	grep -E '^(BUILD|run-guests|REFLECTIONS)' "$SCRATCH/log"
+	cat "$SCRATCH/err"
+}
 finish
