@@ -10,6 +10,7 @@
  * mapping), and a user-half page table without the entry (a kernel
  * access to user space is still a supervisor access).
  */
+#include "fault_case.h"
 #include "idt.h"
 #include "irq.h"
 #include "printf.h"
@@ -28,31 +29,14 @@ static void check_fault(const char *what, int ret, u32 va, u32 want_error,
 			bool verbose)
 {
 	const struct probe_fault *p = &probe_last;
-	bool ok = ret == -1 && p->vector == VEC_PF && p->cr2 == va &&
-		  p->error == want_error && p->cs == LGUEST_KERNEL_CS &&
-		  p->frame_error_addr == p->esp - 16 &&
-		  (p->eflags & X86_EFLAGS_IF) && p->irq_enabled == 0;
 
-	if (!ok && !bad++)
+	if (!fault_kernel_ok(ret, va, want_error) && !bad++)
 		report_info("%s: ret %d vector %u cr2 0x%x error 0x%x cs 0x%x frame 0x%x esp 0x%x eflags 0x%x if %x",
 			    what, ret, p->vector, p->cr2, p->error, p->cs,
 			    p->frame_error_addr, p->esp, p->eflags,
 			    p->irq_enabled);
-	if (!verbose)
-		return;
-	if (!report(ret == -1, report_name(what, "faulted"),
-		    "the access to 0x%x did not fault", va))
-		return;
-	report_eq(report_name(what, "vector"), p->vector, VEC_PF);
-	report_eq(report_name(what, "cr2"), p->cr2, va);
-	report_eq(report_name(what, "error"), p->error, want_error);
-	report_eq(report_name(what, "cs"), p->cs, LGUEST_KERNEL_CS);
-	report_eq(report_name(what, "frame_on_current_stack"),
-		  p->frame_error_addr, p->esp - 16);
-	report(p->eflags & X86_EFLAGS_IF, report_name(what, "pushed_if"),
-	       "eflags 0x%x: the kernel faulted with the virtual IF on",
-	       p->eflags);
-	report_eq(report_name(what, "gate_cleared_if"), p->irq_enabled, 0);
+	if (verbose)
+		fault_check_kernel(what, ret, va, want_error);
 }
 
 int main(void)

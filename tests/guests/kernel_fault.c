@@ -8,6 +8,7 @@
  * with the virtual IF on, so the frame must show it on and the interrupt
  * gate must turn it off.
  */
+#include "fault_case.h"
 #include "idt.h"
 #include "irq.h"
 #include "page_alloc.h"
@@ -18,26 +19,6 @@
 /* Kernel-only, below the user region the library uses. */
 #define NOPTE_VA	0x30000000u
 #define RO_VA		(NOPTE_VA + PAGE_SIZE)
-
-static void check_fault(const char *what, int ret, u32 va, u32 want_error)
-{
-	const struct probe_fault *p = &probe_last;
-
-	if (!report(ret == -1, report_name(what, "faulted"),
-		    "the access to 0x%x did not fault", va))
-		return;
-	report_eq(report_name(what, "vector"), p->vector, VEC_PF);
-	report_eq(report_name(what, "cr2"), p->cr2, va);
-	report_eq(report_name(what, "error"), p->error, want_error);
-	report_eq(report_name(what, "cs"), p->cs, LGUEST_KERNEL_CS);
-	/* eflags, cs, eip, error code: four words below the faulting %esp. */
-	report_eq(report_name(what, "frame_on_current_stack"),
-		  p->frame_error_addr, p->esp - 16);
-	report(p->eflags & X86_EFLAGS_IF, report_name(what, "pushed_if"),
-	       "eflags 0x%x: the kernel faulted with the virtual IF on",
-	       p->eflags);
-	report_eq(report_name(what, "gate_cleared_if"), p->irq_enabled, 0);
-}
 
 int main(void)
 {
@@ -51,21 +32,23 @@ int main(void)
 	    nopde_va >= 0u - lguest_data.reserve_mem)
 		report_abort("0x%x is in the host's reserved top", nopde_va);
 	irq_enable();
-	check_fault("nopde_read", probe_read(nopde_va, &val), nopde_va, 0);
-	check_fault("nopde_write", probe_write(nopde_va, 1), nopde_va,
-		    PF_WRITE);
+	fault_check_kernel("nopde_read", probe_read(nopde_va, &val), nopde_va,
+			   0);
+	fault_check_kernel("nopde_write", probe_write(nopde_va, 1), nopde_va,
+			   PF_WRITE);
 
 	pt_entry(NOPTE_VA, true);
-	check_fault("nopte_read", probe_read(NOPTE_VA, &val), NOPTE_VA, 0);
-	check_fault("nopte_write", probe_write(NOPTE_VA, 1), NOPTE_VA,
-		    PF_WRITE);
+	fault_check_kernel("nopte_read", probe_read(NOPTE_VA, &val), NOPTE_VA,
+			   0);
+	fault_check_kernel("nopte_write", probe_write(NOPTE_VA, 1), NOPTE_VA,
+			   PF_WRITE);
 
 	*(u32 *)__va(pa) = 0x7777;
 	pt_set(RO_VA, pa | PTE_P | PTE_A);
 	report(probe_read(RO_VA, &val) == 0 && val == 0x7777, "readonly_read",
 	       "read of a read-only kernel page: value 0x%x", val);
-	check_fault("readonly_write", probe_write(RO_VA, 1), RO_VA,
-		    PF_PRESENT | PF_WRITE);
+	fault_check_kernel("readonly_write", probe_write(RO_VA, 1), RO_VA,
+			   PF_PRESENT | PF_WRITE);
 	report_eq("readonly_write_no_change", *(u32 *)__va(pa), 0x7777);
 	irq_disable();
 	return report_summary();

@@ -8,8 +8,8 @@
  * are tried, and finally a handler that maps the page and lets user space
  * carry on, as a kernel's fault handler would.
  */
+#include "fault_case.h"
 #include "idt.h"
-#include "page_alloc.h"
 #include "pt.h"
 #include "report.h"
 #include "user.h"
@@ -18,8 +18,6 @@
 #define NEAR_VA		(USER_DATA_VA + 5 * PAGE_SIZE)
 #define FAR_VA		(USER_DATA_VA + 4 * PT_SPAN + 0x123 * 4)
 #define FIX_VA		(USER_DATA_VA + 9 * PAGE_SIZE + 8)
-
-static unsigned int fixes;
 
 static void check_fault(const char *what, const char *snippet,
 			const char *insn, u32 va, u32 want_error)
@@ -41,34 +39,6 @@ static void check_fault(const char *what, const char *snippet,
 		  user_exit_info.irq_enabled, 0);
 }
 
-/* Maps the faulting page and returns: user space retries the access. */
-static void fix_fault(struct trap_frame *f)
-{
-	u32 va = READ_ONCE(lguest_data.cr2);
-
-	if (!trap_from_user(f) || (va & PAGE_MASK) != (FIX_VA & PAGE_MASK) ||
-	    fixes++)
-		user_exit(f);
-	pt_set(va, page_alloc() | PTE_USER_RW);
-}
-
-static void check_fix_and_continue(void)
-{
-	u32 vector, pte;
-
-	trap_set_handler(VEC_PF, fix_fault);
-	vector = user_call(user_store, FIX_VA, 0xfeedbeef);
-	trap_set_handler(VEC_PF, user_exit);
-	report_eq("fixed_user_resumed", vector, VEC_SYSCALL);
-	report_eq("fixed_handler_ran_once", fixes, 1);
-	pte = pt_get(FIX_VA);
-	report(pte & PTE_P, "fixed_store_landed", "no PTE at 0x%x", FIX_VA);
-	if (pte & PTE_P)
-		report_eq("fixed_store_value",
-			  *(u32 *)((u8 *)__va(pte & PAGE_MASK) +
-				   (FIX_VA & ~PAGE_MASK)), 0xfeedbeef);
-}
-
 int main(void)
 {
 	trap_set_handler(VEC_PF, user_exit);
@@ -81,6 +51,6 @@ int main(void)
 	check_fault("pde_read", user_load, user_load_insn, FAR_VA, PF_USER);
 	check_fault("pde_write", user_store, user_store_insn, FAR_VA,
 		    PF_USER | PF_WRITE);
-	check_fix_and_continue();
+	fault_check_fix_and_continue(FIX_VA, 0xfeedbeef);
 	return report_summary();
 }

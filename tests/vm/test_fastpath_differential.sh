@@ -6,9 +6,10 @@
 # absent from the baseline; and each M:012 case guest (fp_*, killed_fp_*)
 # must end as it should under the fastpath build with the counter its case
 # exists for: the walker's reflections, or the fallback reason
-# (enum lguest_fastpath_fallback) that sent the fault to the host.  Both
-# modules must unload, and the host's log must be free of oopses, BUGs,
-# WARNINGs and shadow-page leaks.
+# (enum lguest_fastpath_fallback) that sent the fault to the host; a guest
+# that did not promise LGUEST_INIT_LINEAR_MAP (fp_no_linear_map) must get
+# no fastpath reflection at all.  Both modules must unload, and the host's
+# log must be free of oopses, BUGs, WARNINGs and shadow-page leaks.
 . "$(dirname "$0")/../lib.sh"
 scratch
 rc=0
@@ -104,11 +105,15 @@ expect fp_kernel_notpresent 0 fastpath_fallback1 -ge 240 faults_reflected -ge 24
 # j: the Switcher's range: PROTECTION where its pages are, SWITCHER_RANGE
 # above them.
 expect fp_switcher_range 0 fastpath_fallback2 -ge 8 fastpath_fallback3 -ge 4
+# No LGUEST_INIT_LINEAR_MAP promise, no fastpath: the host reflects its
+# ring-3 not-present faults (32, and the one its handler fixes), the
+# Switcher none.
+expect fp_no_linear_map 0 fastpath_reflected -eq 0 faults_reflected -ge 32
 # k: the interrupt during reflections.
 expect fp_irq_during_reflect 0 fastpath_reflected -ge 16 irqs_delivered -ge 16
 # Every case guest that was built ran.
 built=$(grep -c '^FPCASE [^ ]* status=' "$log" || true)
-check "all 14 case guests ran ($built)" [ "$built" -ge 14 ]
+check "all 15 case guests ran ($built)" [ "$built" -ge 15 ]
 
 for ko in $base $fast; do
 	check "$ko: rmmod lg succeeded" grep -qx "RMMOD-OK $ko" "$log"

@@ -40,6 +40,12 @@ typedef int32_t s32;
 extern struct lguest_data lguest_data;
 /* What the launcher handed us in %esi, through its kernel mapping. */
 extern const struct lguest_boot_info *boot_info;
+/*
+ * The LGUEST_INIT_* flags setup.c passes to LHCALL_GUEST_INIT; the library's
+ * (weak) definition is LGUEST_INIT_LINEAR_MAP, and a guest may define its
+ * own, e.g. "u32 guest_init_flags = 0;".
+ */
+extern u32 guest_init_flags;
 /* The end of the loaded image, from the linker script. */
 extern char _end[];
 

@@ -12,6 +12,12 @@
 /* Page aligned so that the host can map it as one page. */
 struct lguest_data lguest_data __aligned(PAGE_SIZE);
 const struct lguest_boot_info *boot_info;
+/*
+ * Our boot page tables' linear map stays, so the fastpath may use it.  Weak:
+ * a guest that must not promise it (or that passes a bad flag on purpose)
+ * defines its own.
+ */
+u32 guest_init_flags __attribute__((weak)) = LGUEST_INIT_LINEAR_MAP;
 
 extern const char trap_iret[];
 
@@ -35,8 +41,7 @@ void guest_start(u32 magic, u32 boot_info_pa)
 	for (i = 0; i < LHCALL_RING_SIZE; i++)
 		lguest_data.hcall_status[i] = LHCALL_STATUS_FREE;
 	lguest_data.noirq_iret = (u32)trap_iret;
-	/* Our boot page tables' linear map stays: the fastpath may use it. */
-	hcall2(LHCALL_GUEST_INIT, __pa(&lguest_data), LGUEST_INIT_LINEAR_MAP);
+	hcall2(LHCALL_GUEST_INIT, __pa(&lguest_data), guest_init_flags);
 
 	if (magic != LGUEST_BOOT_MAGIC)
 		report_abort("boot magic 0x%x in %%eax, want 0x%x", magic,

@@ -46,6 +46,11 @@ u32 user_call(const char *snippet, u32 ebx, u32 ecx);
  */
 u32 user_enter(const struct user_regs *regs);
 /*
+ * user_enter() into another outer ring: cs and ss are its selectors (RPL 2
+ * for ring 2), and %ds and %es get ss.  user_exit() ends it the same way.
+ */
+u32 ring_enter(const struct user_regs *regs, u32 cs, u32 ss);
+/*
  * A trap handler: ends the user run, returning to user_run()'s caller.  The
  * library installs it for int $0x80; tests install it for the faults they
  * provoke.
