@@ -47,3 +47,19 @@ finish() {
 	echo "$(basename "$0"): $checks checks, $failures failed"
 	[ "$failures" -eq 0 ]
 }
+
+# vm_job VM-RUN-ARGS...: boot the VM on a job (after scratch).  The console,
+# CRs dropped, lands in $SCRATCH/log, the runner's stderr in $SCRATCH/err,
+# and its exit status in VM_RC.
+vm_job() {
+	VM_RC=0
+	"$TOP/scripts/vm-run.sh" -q -l "$SCRATCH/console" "$@" 2>"$SCRATCH/err" ||
+		VM_RC=$?
+	tr -d '\r' <"$SCRATCH/console" >"$SCRATCH/log"
+}
+
+# The host's kernel log, in $SCRATCH/log, holds no oops, BUG or WARNING.
+check_host_log_clean() {
+	refute "host kernel log free of oops/BUG/WARNING" \
+		grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$SCRATCH/log"
+}

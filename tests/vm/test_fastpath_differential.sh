@@ -12,15 +12,12 @@
 # log must be free of oopses, BUGs, WARNINGs and shadow-page leaks.
 . "$(dirname "$0")/../lib.sh"
 scratch
-rc=0
-"$TOP/scripts/vm-run.sh" -q -t 600 -l "$SCRATCH/console" \
-	"$TOP/tests/vm/jobs/differential.sh" 2>"$SCRATCH/err" || rc=$?
-tr -d '\r' <"$SCRATCH/console" >"$SCRATCH/log"
+vm_job -t 600 "$TOP/tests/vm/jobs/differential.sh"
 log=$SCRATCH/log
 base=/lguest/lg.ko
 fast=/lguest/fastpath/lg.ko
 
-check "the job finished cleanly (vm-run status $rc)" [ "$rc" = 0 ]
+check "the job finished cleanly (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 
 # The differential guest, per build.
 for ko in $base $fast; do
