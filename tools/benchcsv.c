@@ -506,32 +506,45 @@ static void expect_header(struct reader *r, const char *header)
 		    r->name, r->lineno, r->buf, header);
 }
 
+/*
+ * The next row of a raw.csv body, split into its six fields; false at the
+ * end.  Blank lines are skipped; anything else malformed stops us.
+ */
+static bool next_raw_row(struct reader *r, char *f[6])
+{
+	int n;
+
+	while (read_record(r)) {
+		if (!r->len)
+			continue;
+		if (has_nul(r))
+			die("%s:%lu: NUL byte in row", r->name, r->lineno);
+		n = split(r->buf, f, 6);
+		if (n != 6)
+			die("%s:%lu: row has %d fields, want 6 (" RAW_HEADER ")",
+			    r->name, r->lineno, n);
+		return true;
+	}
+	return false;
+}
+
 static int cmd_summarize(const char *path)
 {
 	struct group *g = NULL;
 	size_t ng = 0, gcap = 0, i;
 	struct map index = { 0 };
 	struct reader r;
+	char *f[6];
 
 	reader_open(&r, path);
 	expect_header(&r, RAW_HEADER);
-	while (read_record(&r)) {
+	while (next_raw_row(&r, f)) {
 		char key[MAX_LINE + 1];
 		const char *why;
 		struct group *gp;
-		char *f[6];
 		double value;
 		size_t k;
-		int n;
 
-		if (!r.len)
-			continue;
-		if (has_nul(&r))
-			die("%s:%lu: NUL byte in row", r.name, r.lineno);
-		n = split(r.buf, f, 6);
-		if (n != 6)
-			die("%s:%lu: row has %d fields, want 6 (" RAW_HEADER ")",
-			    r.name, r.lineno, n);
 		if (!valid_name(f[0]))
 			die("%s:%lu: bad row: bad config name '%.40s'",
 			    r.name, r.lineno, f[0]);
@@ -629,26 +642,17 @@ static int cmd_verify(const char *expected, const char *path)
 	struct reader r;
 	unsigned long problems = 0;
 	size_t ne, i;
+	char *f[6];
 
 	ne = read_expected(expected, &e, &index);
 
 	reader_open(&r, path);
 	expect_header(&r, RAW_HEADER);
-	while (read_record(&r)) {
+	while (next_raw_row(&r, f)) {
 		char key[MAX_LINE + 1];
-		char *f[6];
 		double value;
 		size_t k;
-		int n;
 
-		if (!r.len)
-			continue;
-		if (has_nul(&r))
-			die("%s:%lu: NUL byte in row", r.name, r.lineno);
-		n = split(r.buf, f, 6);
-		if (n != 6)
-			die("%s:%lu: row has %d fields, want 6 (" RAW_HEADER ")",
-			    r.name, r.lineno, n);
 		snprintf(key, sizeof(key), "%s,%s", f[1], f[2]);
 		k = map_get(&index, key);
 		if (k == SIZE_MAX)
