@@ -77,6 +77,19 @@ contains_any() {
 	return 1
 }
 
+# Did the guest run (judge's $rc, $out, $killed) exit 0 with no FAIL line?
+# If not, say why and fail.
+ran_cleanly() {
+	if [ "$rc" -ne 0 ]; then
+		echo "exit status $rc${killed:+, killed: $killed}"
+		return 1
+	fi
+	if grep -q '^FAIL: ' "$out"; then
+		grep '^FAIL: ' "$out" | head -n 1
+		return 1
+	fi
+}
+
 # judge GUEST STATUS OUTPUT: prints why the run failed, nothing if it passed.
 judge() {
 	g=$1 rc=$2 out=$3
@@ -90,14 +103,7 @@ judge() {
 	while read -r kind args; do
 		case $kind in
 		pass)
-			if [ "$rc" -ne 0 ]; then
-				echo "exit status $rc${killed:+, killed: $killed}"
-				return
-			fi
-			if grep -q '^FAIL: ' "$out"; then
-				grep '^FAIL: ' "$out" | head -n 1
-				return
-			fi
+			ran_cleanly || return
 			if ! grep -qE '^SUMMARY: [1-9][0-9]* passed, 0 failed$' "$out"; then
 				echo "no 'SUMMARY: <n> passed, 0 failed' line"
 				return
@@ -114,14 +120,7 @@ judge() {
 			fi
 			;;
 		bench)
-			if [ "$rc" -ne 0 ]; then
-				echo "exit status $rc${killed:+, killed: $killed}"
-				return
-			fi
-			if grep -q '^FAIL: ' "$out"; then
-				grep '^FAIL: ' "$out" | head -n 1
-				return
-			fi
+			ran_cleanly || return
 			for metric in ns_per_op world_switches_per_op; do
 				if ! grep -qE "^BENCH,[A-Za-z0-9_]+,$metric," "$out"; then
 					echo "no BENCH $metric line"

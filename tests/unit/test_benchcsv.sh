@@ -10,22 +10,14 @@
 # that stderr names the offending line), so a behaviour change shows up as
 # "FAIL: ...". Set VALGRIND=1 to run every invocation under valgrind; any
 # memory error or definite leak then fails the check.
-set -eu
+. "$(dirname "$0")/../lib.sh"
 
 [ $# -le 1 ] || { echo "usage: $(basename "$0") [PATH/TO/benchcsv]" >&2; exit 2; }
-bin=${1:-${BUILD:-$(dirname "$0")/../../build}/tools/benchcsv}
+bin=${1:-$BUILD/tools/benchcsv}
 [ -x "$bin" ] || { echo "$(basename "$0"): $bin is not an executable" >&2; exit 2; }
 
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-
-checks=0
-failed=0
-
-fail() {
-	echo "FAIL: $*"
-	failed=$((failed + 1))
-}
+scratch
+T=$SCRATCH
 
 # run ARGS... < input: run benchcsv, leaving $T/out, $T/err and $rc.
 run() {
@@ -39,9 +31,9 @@ run() {
 	fi
 }
 
-# check NAME RC [STDOUT]: the last run exited with RC and, if given,
+# check_run NAME RC [STDOUT]: the last run exited with RC and, if given,
 # printed exactly STDOUT (each line newline-terminated; "" = nothing).
-check() {
+check_run() {
 	local name=$1 want_rc=$2
 	checks=$((checks + 1))
 	if [ "$rc" != "$want_rc" ]; then
@@ -92,19 +84,19 @@ native,mmap-touch.v2,ns_per_op,ns,12,-1.5e3
 native,fault_seq,ns_per_page,ns,2,1200.001'
 
 run extract native "$T/log"
-check "extract: mixed console noise" 0 "$want_extract"
+check_run "extract: mixed console noise" 0 "$want_extract"
 check_err "extract: glued line warned about with its line number" \
 	"log:6: .*not at the start"
 
 run extract native <"$T/log"
-check "extract: reads stdin" 0 "$want_extract"
+check_run "extract: reads stdin" 0 "$want_extract"
 
 run extract native - <"$T/log"
-check "extract: '-' is stdin" 0 "$want_extract"
+check_run "extract: '-' is stdin" 0 "$want_extract"
 
 : >"$T/empty"
 run extract native "$T/empty"
-check "extract: empty input gives no rows" 0 ""
+check_run "extract: empty input gives no rows" 0 ""
 
 # Malformed result lines: nothing on stdout, status 1, the line named.
 # Line 2 is good, so a partial print would show up.
@@ -112,7 +104,7 @@ bad_bench() {
 	local name=$1 line=$2
 	printf 'boot noise\r\nBENCH,ok,ns_per_page,ns,1,1\r\n%s\r\n' "$line" >"$T/bad"
 	run extract cfg "$T/bad"
-	check "extract: $name" 1 ""
+	check_run "extract: $name" 1 ""
 	check_err "extract: $name: line number" "bad:3: "
 }
 bad_bench "5 fields" 'BENCH,a,b,c,1'
@@ -138,31 +130,31 @@ bad_bench "value lone dot" 'BENCH,a,b,c,1,.'
 
 for cfg in 'a b' '' 'x/y' 'a,b'; do
 	run extract "$cfg" "$T/log"
-	check "extract: config name '$cfg' rejected" 1 ""
+	check_run "extract: config name '$cfg' rejected" 1 ""
 done
 
 # 4096 characters of noise are fine, 4097 are not.
 { head -c 4096 /dev/zero | tr '\0' x; echo; } >"$T/long"
 run extract cfg "$T/long"
-check "extract: 4096-character line accepted" 0 ""
+check_run "extract: 4096-character line accepted" 0 ""
 { echo noise; head -c 4097 /dev/zero | tr '\0' x; echo; } >"$T/long"
 run extract cfg "$T/long"
-check "extract: 4097-character line rejected" 1 ""
+check_run "extract: 4097-character line rejected" 1 ""
 check_err "extract: long line named" "long:2: line longer than 4096"
 
 printf 'BENCH,a,b,c,1,2\0junk\n' >"$T/nul"
 run extract cfg "$T/nul"
-check "extract: NUL byte in result line" 1 ""
+check_run "extract: NUL byte in result line" 1 ""
 
 run extract cfg "$T/does-not-exist"
-check "extract: missing file" 1 ""
+check_run "extract: missing file" 1 ""
 
 run extract
-check "usage: extract without CONFIG" 2 ""
+check_run "usage: extract without CONFIG" 2 ""
 run frobnicate
-check "usage: unknown subcommand" 2 ""
+check_run "usage: unknown subcommand" 2 ""
 run
-check "usage: no subcommand" 2 ""
+check_run "usage: no subcommand" 2 ""
 
 # ---- summarize -----------------------------------------------------------
 
@@ -191,21 +183,21 @@ lguest,seq,ns_per_page,ns,2,-617278.946,-1234567.891,10.000
 native,rand,ns_per_page,ns,4,2.500,1.000,4.000
 native,seq,ns_per_page,us,1,0.123,0.123,0.123"
 run summarize "$T/raw"
-check "summarize: medians, grouping order" 0 "$want_sum"
+check_run "summarize: medians, grouping order" 0 "$want_sum"
 
 run summarize <"$T/raw"
-check "summarize: reads stdin" 0 "$want_sum"
+check_run "summarize: reads stdin" 0 "$want_sum"
 
 sed 's/$/\r/' "$T/raw" >"$T/raw-crlf"
 run summarize "$T/raw-crlf"
-check "summarize: CRLF input" 0 "$want_sum"
+check_run "summarize: CRLF input" 0 "$want_sum"
 
 printf '%s\n' "$raw_header" >"$T/raw"
 run summarize "$T/raw"
-check "summarize: header only" 0 "$sum_header"
+check_run "summarize: header only" 0 "$sum_header"
 
 run summarize "$T/empty"
-check "summarize: empty input" 1 ""
+check_run "summarize: empty input" 1 ""
 
 for hdr in 'config,benchmark,metric,unit,value,rep' \
 	   'config,benchmark,metric,unit,rep' \
@@ -213,17 +205,17 @@ for hdr in 'config,benchmark,metric,unit,value,rep' \
 	   'Config,benchmark,metric,unit,rep,value'; do
 	printf '%s\nnative,a,b,c,1,2\n' "$hdr" >"$T/raw"
 	run summarize "$T/raw"
-	check "summarize: header '$hdr' rejected" 1 ""
+	check_run "summarize: header '$hdr' rejected" 1 ""
 done
 printf 'native,a,b,c,1,2\n' >"$T/raw"
 run summarize "$T/raw"
-check "summarize: missing header" 1 ""
+check_run "summarize: missing header" 1 ""
 
 bad_row() {
 	local name=$1 row=$2
 	printf '%s\nnative,ok,m,u,1,1\n%s\n' "$raw_header" "$row" >"$T/raw"
 	run summarize "$T/raw"
-	check "summarize: $name" 1 ""
+	check_run "summarize: $name" 1 ""
 	check_err "summarize: $name: line number" "raw:3: "
 }
 bad_row "5 fields" 'native,a,m,u,1'
@@ -244,7 +236,7 @@ awk -v h="$raw_header" 'BEGIN {
 			printf "c%d,b%d,m,u,%d,%d\n", g % 3, g, r, r
 }' >"$T/raw"
 run summarize "$T/raw"
-check "summarize: 100000 rows in 5000 groups" 0
+check_run "summarize: 100000 rows in 5000 groups" 0
 checks=$((checks + 1))
 [ "$(wc -l <"$T/out")" = 5001 ] || fail "summarize: big input: $(wc -l <"$T/out") lines, want 5001"
 checks=$((checks + 1))
@@ -255,7 +247,7 @@ checks=$((checks + 1))
 # extract output plus a header is what summarize reads.
 { echo "$raw_header"; "$bin" extract native "$T/log" 2>/dev/null; } >"$T/raw"
 run summarize "$T/raw"
-check "summarize: extract output round trip" 0 "$sum_header
+check_run "summarize: extract output round trip" 0 "$sum_header
 native,fault_seq,ns_per_page,ns,2,1217.284,1200.001,1234.567
 native,fault_rand,ns_per_page,ns,1,987.500,987.500,987.500
 native,fault_seq,minflt_per_page,faults,1,1.000,1.000,1.000
@@ -278,17 +270,17 @@ native,fault_seq,minflt_per_page,faults,1,1.000
 native,other,ns_per_op,ns,1,0
 EOF
 run verify "$T/expected" "$T/raw"
-check "verify: all present" 0 \
+check_run "verify: all present" 0 \
 	"verify: 2 expected series present, all values finite and positive"
 
 run verify "$T/expected" <"$T/raw"
-check "verify: reads stdin" 0 \
+check_run "verify: reads stdin" 0 \
 	"verify: 2 expected series present, all values finite and positive"
 
 printf 'fault_rand,ns_per_page\n' >>"$T/expected"
 printf 'fault_seq,ns_per_op\n' >>"$T/expected"
 run verify "$T/expected" "$T/raw"
-check "verify: missing series" 1 "missing: fault_rand,ns_per_page
+check_run "verify: missing series" 1 "missing: fault_rand,ns_per_page
 missing: fault_seq,ns_per_op"
 
 printf 'fault_seq,ns_per_page\n' >"$T/expected"
@@ -298,7 +290,7 @@ for v in 0 0.000 -5 nan inf -inf NaN abc '' 1e999 0x10; do
 	printf '%s\nnative,fault_seq,ns_per_page,ns,1,7\nlguest,fault_seq,ns_per_page,ns,%d,%s\n' \
 		"$raw_header" "$i" "$v" >"$T/raw"
 	run verify "$T/expected" "$T/raw"
-	check "verify: value '$v' rejected" 1 \
+	check_run "verify: value '$v' rejected" 1 \
 		"bad value: fault_seq,ns_per_page = '$v' (config lguest, rep $i, line 3)"
 done
 
@@ -307,39 +299,38 @@ done
 printf 'a,m\nb,m\nc,m\n' >"$T/expected"
 printf '%s\nx,a,m,u,1,0\nx,b,m,u,1,1\nx,a,m,u,2,-1\n' "$raw_header" >"$T/raw"
 run verify "$T/expected" "$T/raw"
-check "verify: several problems" 1 "bad value: a,m = '0' (config x, rep 1, line 2)
+check_run "verify: several problems" 1 "bad value: a,m = '0' (config x, rep 1, line 2)
 bad value: a,m = '-1' (config x, rep 2, line 4)
 missing: c,m"
 
 printf '%s\n' "$raw_header" >"$T/raw"
 run verify "$T/expected" "$T/raw"
-check "verify: header-only raw.csv" 1 "missing: a,m
+check_run "verify: header-only raw.csv" 1 "missing: a,m
 missing: b,m
 missing: c,m"
 
 printf 'a,m,x\n' >"$T/expected"
 run verify "$T/expected" "$T/raw"
-check "verify: bad EXPECTED line" 1 ""
+check_run "verify: bad EXPECTED line" 1 ""
 check_err "verify: bad EXPECTED line named" "expected:1: "
 
 printf '# nothing\n\n' >"$T/expected"
 run verify "$T/expected" "$T/raw"
-check "verify: EXPECTED without series" 1 ""
+check_run "verify: EXPECTED without series" 1 ""
 
 printf 'a,m\n' >"$T/expected"
 printf 'config,benchmark,metric,unit,value\nx,a,m,u,1\n' >"$T/raw"
 run verify "$T/expected" "$T/raw"
-check "verify: bad header" 1 ""
+check_run "verify: bad header" 1 ""
 
 printf '%s\nx,a,m,u,1\n' "$raw_header" >"$T/raw"
 run verify "$T/expected" "$T/raw"
-check "verify: row with 5 fields" 1 ""
+check_run "verify: row with 5 fields" 1 ""
 check_err "verify: bad row named" "raw:2: "
 
 run verify "$T/does-not-exist" "$T/raw"
-check "verify: missing EXPECTED file" 1 ""
+check_run "verify: missing EXPECTED file" 1 ""
 run verify
-check "usage: verify without EXPECTED_FILE" 2 ""
+check_run "usage: verify without EXPECTED_FILE" 2 ""
 
-echo "test_benchcsv: $checks checks, $failed failed"
-[ "$failed" -eq 0 ]
+finish
