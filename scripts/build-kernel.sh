@@ -26,13 +26,21 @@ jobs=${JOBS:-$(nproc)}
 [ -f "$tarball" ] || die "$tarball not found: install linux-source-6.1 (scripts/install-deps.sh)"
 start=$(date +%s)
 
+# Every clone on the machine shares the cache: one build at a time.
+exec 9>"$cache/.build-lock"
+if ! flock -n 9; then
+	say "waiting for another build of the kernel cache to finish"
+	flock 9
+fi
+
 # --- 1. source tree -----------------------------------------------------
-# The stamp names exactly what the tree was made from.
+# The stamp names exactly what the tree was made from, by content only, so
+# that clones at different paths share it.
 src_stamp=$( {
 	stat -c '%n %s %Y' "$tarball"
 	cat "$patches/series"
 	grep -v '^[[:space:]]*\(#\|$\)' "$patches/series" | while read -r p _; do
-		sha256sum "$patches/$p" 2>/dev/null || echo "missing $p"
+		{ sha256sum <"$patches/$p" || echo "missing"; } 2>/dev/null | sed "s|-\$|$p|"
 	done
 } | sha256sum | cut -d' ' -f1)
 
