@@ -34,7 +34,8 @@
  * make us read or write anything else.  Any of those accesses may fault
  * (the shadow lacks the entry, or the guest unmapped the page): the CPU
  * then re-enters this stub from ring 0, and we hand the ORIGINAL fault to
- * the host, its cr2 saved before the first guest access.  (An NMI during
+ * the host, its cr2 saved before the first guest access (in fp_exit, at
+ * the bottom of the regs page: see lg.h for why the host may read it).  (An NMI during
  * the walk is the common Switcher's business: switcher_nmi notes it for the
  * host and returns here.)  The host handles
  * it as the baseline would.  Nothing we write before the last step differs
@@ -59,7 +60,7 @@ switcher_fastpath_pf:
 	movl	%esp, %ebx
 	andl	$PAGE_MASK, %ebx
 	movl	%cr2, %eax
-	movl	%eax, LGUEST_PAGES_notes_cr2(%ebx)
+	movl	%eax, LGUEST_PAGES_fp_exit_cr2(%ebx)
 
 	/* Is this a fault we may reflect at all? */
 	movl	$FP_NOT_READY, %ecx
@@ -137,6 +138,7 @@ fp_reflect:
 	movl	$0, LGUEST_DATA_irq_enabled(%esi)
 1:
 	/* Committed: nothing below can fault.  Resume at the guest's handler. */
+fp_guest_done:
 	movl	%edx, LGUEST_PAGES_regs_esp(%ebx)
 	movzwl	LGUEST_PAGES_tss_ss1(%ebx), %ecx
 	movl	%ecx, LGUEST_PAGES_regs_ss(%ebx)
@@ -145,22 +147,37 @@ fp_reflect:
 	movl	%ecx, LGUEST_PAGES_regs_eip(%ebx)
 	andl	$~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF | X86_EFLAGS_VM), \
 		LGUEST_PAGES_regs_eflags(%ebx)
-	incl	LGUEST_PAGES_notes_reflected(%ebx)
+	/* Counted where the guest cannot add to the count: %dr1 (lg.h). */
+	movl	%dr1, %ecx
+	incl	%ecx
+	movl	%ecx, %dr1
 	RESTORE_GUEST_REGS_AND_IRET
 
 /* Give the fault to the host, as the common stub would, saying why. */
 fp_to_host:
-	movl	%ecx, LGUEST_PAGES_notes_reason(%ebx)
+	movl	%ecx, LGUEST_PAGES_fp_exit_reason(%ebx)
 	jmp	switch_to_host_pushed
 
 /*
  * One of our accesses faulted.  Its frame sits below the saved registers:
  * drop it, and hand the host the original fault.  cr2 now names our access,
- * not the guest's: the host takes the original from the notes.
+ * not the guest's: the host takes the original from fp_exit.  A page fault
+ * at ring 0 anywhere else is no walk of ours but the Switcher's own fault,
+ * with no saved registers above it (switcher_fault).
  */
 fp_recursive:
+	call	1f
+1:	popl	%eax
+	subl	$(1b - switcher_fastpath_pf), %eax
+	movl	4(%esp), %edx		/* error code, eip */
+	subl	%eax, %edx
+	cmpl	$(fp_guest_done - switcher_fastpath_pf), %edx
+	jb	2f
+	pushl	$14
+	jmp	switcher_fault
+2:
 	movl	%esp, %ebx
 	andl	$PAGE_MASK, %ebx
 	leal	LGUEST_PAGES_regs(%ebx), %esp
-	movl	$FP_RECURSIVE, %ss:LGUEST_PAGES_notes_reason(%ebx)
+	movl	$FP_RECURSIVE, %ss:LGUEST_PAGES_fp_exit_reason(%ebx)
 	jmp	switch_to_host_pushed

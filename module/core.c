@@ -7,13 +7,16 @@
  * we reserve whole: the host maps its pages there like any vmalloc pages,
  * and in the guest the slot's page-directory entry points at a page table
  * of the Switcher's own for the CPU the guest runs on.  That page table maps
- * the Switcher's text, this CPU's read-only state page, and in this CPU's
- * regs slot the running guest's own register page.
+ * the Switcher's text and this CPU's guest state page, both read-only, and
+ * in this CPU's regs slot the running guest's own register page; never the
+ * host state page (lg.h).
  */
 #include <linux/module.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <linux/percpu.h>
+#include <linux/cpuhotplug.h>
+#include <asm/debugreg.h>
 #include <asm/desc.h>
 #include <asm/special_insns.h>
 #include <asm/tlbflush.h>
@@ -39,16 +42,19 @@ static struct {
 	u16 segment;
 } __packed lguest_entry;
 
+/* The hotplug state whose callbacks keep every CPU's GDT ready. */
+static int lguest_cpuhp_state;
+
 static struct lguest_pages *lguest_pages(unsigned int cpu)
 {
 	return (void *)switcher_addr +
-	       (SWITCHER_TEXT_PAGES + 2 * cpu) * PAGE_SIZE;
+	       (SWITCHER_TEXT_PAGES + SWITCHER_CPU_PAGES * cpu) * PAGE_SIZE;
 }
 
-/* Page numbers within the Switcher's slot. */
+/* Page numbers within the Switcher's slot; the state page follows. */
 static unsigned int regs_slot(unsigned int cpu)
 {
-	return SWITCHER_TEXT_PAGES + 2 * cpu;
+	return SWITCHER_TEXT_PAGES + SWITCHER_CPU_PAGES * cpu;
 }
 
 static unsigned long switcher_va(const char *sym)
@@ -67,25 +73,28 @@ static void free_switcher_pages(void)
 		free_page((unsigned long)switcher_ptes[i]);
 }
 
-/* The guest's view of the Switcher's slot on this CPU. */
+/*
+ * The guest's view of the Switcher's slot on this CPU: text and guest
+ * state read-only, the regs slot filled in by lguest_run_once(), and
+ * nothing else, the host state page least of all.
+ */
 static void setup_switcher_ptes(unsigned int cpu)
 {
 	u32 *ptes = switcher_ptes[cpu];
-	unsigned int i;
+	unsigned int i, state = regs_slot(cpu) + 1;
 
 	for (i = 0; i < SWITCHER_TEXT_PAGES; i++)
 		ptes[i] = page_to_pfn(switcher_pages[i]) << PAGE_SHIFT |
 			  _PAGE_PRESENT | _PAGE_ACCESSED;
-	ptes[regs_slot(cpu) + 1] =
-		page_to_pfn(switcher_pages[regs_slot(cpu) + 1]) << PAGE_SHIFT |
-		_PAGE_PRESENT | _PAGE_ACCESSED;
+	ptes[state] = page_to_pfn(switcher_pages[state]) << PAGE_SHIFT |
+		      _PAGE_PRESENT | _PAGE_ACCESSED;
 }
 
-/* What never changes in a CPU's state page. */
+/* What never changes in a CPU's guest state page. */
 static void setup_state_page(unsigned int cpu)
 {
 	struct lguest_pages *pages = lguest_pages(cpu);
-	struct lguest_ro_state *s = &pages->state;
+	struct lguest_guest_state *s = &pages->state;
 
 	s->guest_gdt_desc.size = sizeof(s->guest_gdt) - 1;
 	s->guest_gdt_desc.address = (unsigned long)s->guest_gdt;
@@ -103,6 +112,9 @@ static int __init map_switcher(void)
 	unsigned long size = SWITCHER_PAGES * PAGE_SIZE, text;
 	unsigned int i;
 
+	BUILD_BUG_ON(sizeof(struct lguest_pages) !=
+		     SWITCHER_CPU_PAGES * PAGE_SIZE);
+	BUILD_BUG_ON(offsetof(struct lguest_pages, host) != 2 * PAGE_SIZE);
 	text = end_switcher_text - start_switcher_text;
 	if (text > SWITCHER_TEXT_PAGES * PAGE_SIZE) {
 		pr_err("lguest: Switcher text is %lu bytes, too big\n", text);
@@ -201,7 +213,7 @@ static void call_host_handler(unsigned int vector)
  * for a guest that promised its linear map (LGUEST_INIT_LINEAR_MAP) and
  * registered everything a reflection touches.
  */
-static void fastpath_setup(struct lguest *lg, struct lguest_ro_state *s)
+static void fastpath_setup(struct lguest *lg, struct lguest_guest_state *s)
 {
 	const gate_desc *pf = &lg->idt[X86_TRAP_PF];
 
@@ -217,44 +229,48 @@ static void fastpath_setup(struct lguest *lg, struct lguest_ro_state *s)
 }
 
 /*
- * After an exit: count what the walker did while the guest ran, and take
- * the original cr2 from its notes (our own cr2 may name a fault of the
- * walk).
+ * After an exit: count what the walker reflected while the guest ran
+ * (%dr1, out of the guest's reach), and for a page fault take the original
+ * cr2 and the reason it came to us from fp_exit (lg.h): our own cr2 may
+ * name a fault of the walk.
  */
-static void fastpath_exit(struct lguest *lg, struct lguest_notes *notes)
+static void fastpath_exit(struct lguest *lg)
 {
-	lg->counters.fastpath_reflected += notes->reflected;
-	notes->reflected = 0;
+	const struct lguest_fp_exit *fp = (void *)lg->regs_page;
+	unsigned long reflected;
+
+	get_debugreg(reflected, SWITCHER_DR_REFLECTED);
+	lg->counters.fastpath_reflected += reflected;
 	if (lg->regs->trapnum == X86_TRAP_PF) {
-		lg->cr2 = notes->cr2;
-		if (notes->reason < LGUEST_FASTPATH_REASONS)
-			lg->counters.fastpath_fallback[notes->reason]++;
+		lg->cr2 = fp->cr2;
+		if (fp->reason < LGUEST_FASTPATH_REASONS)
+			lg->counters.fastpath_fallback[fp->reason]++;
 	}
 }
 #endif
 
 /*
- * Fill this CPU's state page for this guest: the host half every time, the
- * guest half only when the guest changed it or another guest ran here.
+ * Fill this CPU's state pages for this guest: the host half every time,
+ * the guest half only when the guest changed it or another guest ran here.
  */
 static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 			       u64 id)
 {
-	struct lguest_ro_state *s = &pages->state;
+	struct lguest_guest_state *s = &pages->state;
+	struct lguest_host_state *h = &pages->host;
 	unsigned long cr4 = native_read_cr4();
 
-	s->host_cr3 = __read_cr3();
-	s->host_cr4 = cr4;
+	h->host_cr4 = cr4;
 	/*
 	 * The guest runs without PGE (no global entries may outlive a switch),
 	 * SMAP (its ring-1 kernel reaches its own user pages without stac) or
 	 * SMEP (which would add an instruction-fetch bit to page-fault error
 	 * codes that the guest's own 32-bit paging never sets).
 	 */
-	s->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP | X86_CR4_SMEP);
-	s->guest_cr3 = __pa(shadow_pgdir(lg));
-	native_store_gdt(&s->host_gdt_desc);
-	store_idt(&s->host_idt_desc);
+	h->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP | X86_CR4_SMEP);
+	h->guest_cr3 = __pa(shadow_pgdir(lg));
+	native_store_gdt(&h->host_gdt_desc);
+	store_idt(&h->host_idt_desc);
 
 #ifdef LGUEST_FASTPATH
 	s->fp_gpgdir_va = lg->pgdirs[lg->cur_pgdir].gpgdir + LGUEST_PAGE_OFFSET;
@@ -280,40 +296,24 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 }
 
 /*
- * The Switcher's notes, in the guest's register page and (for an NMI that
- * came while the host's page tables were loaded) in this CPU's own.
+ * The trip itself.  Around it: the Switcher's debug registers (lg.h), the
+ * host's breakpoints off while they are ours; sysenter disarmed; and the
+ * launcher's LDT, which the Switcher drops for the guest, restored after.
+ * Returns whether an NMI hit the Switcher on the way.
  */
-static void read_notes(struct lguest *lg, unsigned int cpu)
+static bool switcher_trip(struct lguest_pages *pages)
 {
-	struct lguest_notes *notes = (void *)lg->regs_page;
-	struct lguest_notes *host = page_address(switcher_pages[regs_slot(cpu)]);
-
-	if (notes->nmi_pending || host->nmi_pending) {
-		notes->nmi_pending = 0;
-		host->nmi_pending = 0;
-		call_host_handler(X86_TRAP_NMI);
-	}
-#ifdef LGUEST_FASTPATH
-	fastpath_exit(lg, notes);
-#endif
-}
-
-/*
- * One trip into the guest and back, with interrupts off.  Afterwards
- * lg->regs says why the guest stopped.
- */
-void lguest_run_once(struct lguest *lg)
-{
-	unsigned int cpu = smp_processor_id();
-	struct lguest_pages *pages = lguest_pages(cpu);
-	u32 *spgdir = shadow_pgdir(lg);
+	bool breakpoints = hw_breakpoint_active();
 	u32 sysenter_lo, sysenter_hi;
+	unsigned long nmi;
+	u16 ldt;
 
-	switcher_ptes[cpu][regs_slot(cpu)] = __pa(lg->regs_page) |
-		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
-	spgdir[switcher_addr >> 22] = __pa(switcher_ptes[cpu]) |
-		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED;
-	copy_in_guest_info(lg, pages, lg->id);
+	if (breakpoints)
+		set_debugreg(0, 7);
+	set_debugreg(__read_cr3(), SWITCHER_DR_HOST_CR3);
+	set_debugreg(0, SWITCHER_DR_REFLECTED);
+	set_debugreg(0, SWITCHER_DR_NMI);
+	asm volatile("sldt %0" : "=rm"(ldt));
 
 	/*
 	 * sysenter from guest user space would enter the host's kernel on
@@ -328,12 +328,65 @@ void lguest_run_once(struct lguest *lg)
 		     : "memory", "cc", "ebx", "ecx", "edx", "esi", "edi");
 	wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 
-	lg->counters.world_switches += 2;
-	if (lg->regs->trapnum == X86_TRAP_PF)
+	if (ldt)
+		asm volatile("lldt %0" : : "rm"(ldt));
+	get_debugreg(nmi, SWITCHER_DR_NMI);
+	return nmi;
+}
+
+/*
+ * The CPU refused what the Switcher loaded on the way into the guest (the
+ * registers are the guest's to choose, its descriptors too): the guest's
+ * registers are lost, and so is the guest.
+ */
+static void switcher_fault(struct lguest *lg)
+{
+	const struct lguest_regs *r = lg->regs;
+
+	kill_guest(lg, "the CPU refused the guest's state: trap %u, error code %#x, at Switcher+%#lx",
+		   r->trapnum & ~LGUEST_SWITCHER_FAULT, r->errcode,
+		   r->eip - switcher_addr);
+}
+
+/*
+ * One trip into the guest and back, with interrupts off.  Afterwards
+ * lg->regs says why the guest stopped.
+ */
+void lguest_run_once(struct lguest *lg)
+{
+	unsigned int cpu = smp_processor_id();
+	struct lguest_pages *pages = lguest_pages(cpu);
+	u32 *spgdir = shadow_pgdir(lg);
+	unsigned int trap;
+	bool nmi;
+
+	switcher_ptes[cpu][regs_slot(cpu)] = __pa(lg->regs_page) |
+		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
+	spgdir[switcher_addr >> 22] = __pa(switcher_ptes[cpu]) |
+		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED;
+	copy_in_guest_info(lg, pages, lg->id);
+	/* A fault of the Switcher's before it reaches the guest lands here. */
+	pages->regs.trapnum = 0;
+
+	nmi = switcher_trip(pages);
+	if (pages->regs.trapnum & LGUEST_SWITCHER_FAULT)
+		*lg->regs = pages->regs;
+	trap = lg->regs->trapnum;
+	if (trap == X86_TRAP_PF)
 		lg->cr2 = read_cr2();
-	else if (host_vector(lg->regs->trapnum))
-		call_host_handler(lg->regs->trapnum);
-	read_notes(lg, cpu);
+#ifdef LGUEST_FASTPATH
+	fastpath_exit(lg);
+#endif
+	if (hw_breakpoint_active())
+		hw_breakpoint_restore();
+	lg->counters.world_switches += 2;
+
+	if (trap & LGUEST_SWITCHER_FAULT)
+		switcher_fault(lg);
+	else if (host_vector(trap))
+		call_host_handler(trap);
+	if (nmi)
+		call_host_handler(X86_TRAP_NMI);
 }
 
 static bool has_error_code(unsigned int v)
@@ -381,21 +434,28 @@ void lguest_handle_exit(struct lguest *lg)
 /*
  * Put the Switcher's segments into (or take them out of) this CPU's GDT,
  * in slots the host never uses: see switch_to_guest for why.  The 32-bit
- * GDT is writable, at the address the CPU itself uses.
+ * GDT is writable, at the address the CPU itself uses.  A CPU that comes
+ * online later gets them too: hotplug runs these on the CPU concerned.
  */
-static void host_gdt_switcher_segments(void *install)
+static int host_gdt_install(unsigned int cpu)
+{
+	struct desc_ptr gdt;
+
+	native_store_gdt(&gdt);
+	set_switcher_segments((struct desc_struct *)gdt.address);
+	return 0;
+}
+
+static int host_gdt_remove(unsigned int cpu)
 {
 	struct desc_ptr gdt;
 	struct desc_struct *d;
 
 	native_store_gdt(&gdt);
 	d = (struct desc_struct *)gdt.address;
-	if (install) {
-		set_switcher_segments(d);
-	} else {
-		memset(&d[LGUEST_GDT_SWITCHER_CS], 0, sizeof(*d));
-		memset(&d[LGUEST_GDT_SWITCHER_DS], 0, sizeof(*d));
-	}
+	memset(&d[LGUEST_GDT_SWITCHER_CS], 0, sizeof(*d));
+	memset(&d[LGUEST_GDT_SWITCHER_DS], 0, sizeof(*d));
+	return 0;
 }
 
 static int __init lguest_init(void)
@@ -405,19 +465,24 @@ static int __init lguest_init(void)
 	err = map_switcher();
 	if (err)
 		return err;
-	on_each_cpu(host_gdt_switcher_segments, (void *)1, 1);
+	err = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "x86/lguest:online",
+				host_gdt_install, host_gdt_remove);
+	if (err < 0)
+		goto unmap;
+	lguest_cpuhp_state = err;
 	err = lguest_device_init();
-	if (err) {
-		on_each_cpu(host_gdt_switcher_segments, NULL, 1);
-		unmap_switcher();
-	}
+	if (!err)
+		return 0;
+	cpuhp_remove_state(lguest_cpuhp_state);
+unmap:
+	unmap_switcher();
 	return err;
 }
 
 static void __exit lguest_exit(void)
 {
 	lguest_device_exit();
-	on_each_cpu(host_gdt_switcher_segments, NULL, 1);
+	cpuhp_remove_state(lguest_cpuhp_state);
 	unmap_switcher();
 }
 

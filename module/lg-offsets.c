@@ -11,27 +11,25 @@
 void lg_offsets(void);
 void lg_offsets(void)
 {
-	OFFSET(LGUEST_PAGES_host_cr3, lguest_pages, state.host_cr3);
-	OFFSET(LGUEST_PAGES_host_cr4, lguest_pages, state.host_cr4);
-	OFFSET(LGUEST_PAGES_host_sp, lguest_pages, state.host_sp);
-	OFFSET(LGUEST_PAGES_host_gdt_desc, lguest_pages, state.host_gdt_desc);
-	OFFSET(LGUEST_PAGES_host_idt_desc, lguest_pages, state.host_idt_desc);
-	OFFSET(LGUEST_PAGES_guest_cr3, lguest_pages, state.guest_cr3);
-	OFFSET(LGUEST_PAGES_guest_cr4, lguest_pages, state.guest_cr4);
+	OFFSET(LGUEST_PAGES_host_cr4, lguest_pages, host.host_cr4);
+	OFFSET(LGUEST_PAGES_host_sp, lguest_pages, host.host_sp);
+	OFFSET(LGUEST_PAGES_host_gdt_desc, lguest_pages, host.host_gdt_desc);
+	OFFSET(LGUEST_PAGES_host_idt_desc, lguest_pages, host.host_idt_desc);
+	OFFSET(LGUEST_PAGES_guest_cr3, lguest_pages, host.guest_cr3);
+	OFFSET(LGUEST_PAGES_guest_cr4, lguest_pages, host.guest_cr4);
 	OFFSET(LGUEST_PAGES_guest_gdt_desc, lguest_pages, state.guest_gdt_desc);
 	OFFSET(LGUEST_PAGES_guest_idt_desc, lguest_pages, state.guest_idt_desc);
 	OFFSET(LGUEST_PAGES_guest_gdt, lguest_pages, state.guest_gdt);
 	OFFSET(LGUEST_PAGES_regs, lguest_pages, regs);
+	OFFSET(LGUEST_PAGES_regs_trapnum, lguest_pages, regs.trapnum);
 	OFFSET(LGUEST_PAGES_regs_errcode, lguest_pages, regs.errcode);
 	OFFSET(LGUEST_PAGES_regs_eip, lguest_pages, regs.eip);
 	OFFSET(LGUEST_PAGES_regs_cs, lguest_pages, regs.cs);
 	OFFSET(LGUEST_PAGES_regs_eflags, lguest_pages, regs.eflags);
 	OFFSET(LGUEST_PAGES_regs_esp, lguest_pages, regs.esp);
 	OFFSET(LGUEST_PAGES_regs_ss, lguest_pages, regs.ss);
-	OFFSET(LGUEST_PAGES_notes_nmi_pending, lguest_pages, notes.nmi_pending);
-	OFFSET(LGUEST_PAGES_notes_reflected, lguest_pages, notes.reflected);
-	OFFSET(LGUEST_PAGES_notes_reason, lguest_pages, notes.reason);
-	OFFSET(LGUEST_PAGES_notes_cr2, lguest_pages, notes.cr2);
+	OFFSET(LGUEST_PAGES_fp_exit_reason, lguest_pages, fp_exit.reason);
+	OFFSET(LGUEST_PAGES_fp_exit_cr2, lguest_pages, fp_exit.cr2);
 	OFFSET(LGUEST_PAGES_tss_sp1, lguest_pages, state.guest_tss.sp1);
 	OFFSET(LGUEST_PAGES_tss_ss1, lguest_pages, state.guest_tss.ss1);
 	OFFSET(LGUEST_PAGES_fp_enabled, lguest_pages, state.fp_enabled);
@@ -45,8 +43,7 @@ void lg_offsets(void)
 	OFFSET(LGUEST_DATA_cr2, lguest_data, cr2);
 	DEFINE(LGUEST_KERNEL_CS_SEL, LGUEST_KERNEL_CS);
 	DEFINE(LGUEST_GUEST_PAGE_OFFSET, LGUEST_PAGE_OFFSET);
-	DEFINE(LGUEST_SWITCHER_TEXT_PAGES, SWITCHER_TEXT_PAGES);
-	DEFINE(LGUEST_SWITCHER_PAGES, SWITCHER_PAGES);
+	DEFINE(LGUEST_SWITCHER_FAULT_FLAG, LGUEST_SWITCHER_FAULT);
 	DEFINE(LGUEST_FRAME_BYTES, 6 * sizeof(u32));
 	DEFINE(FP_PF_PROT, X86_PF_PROT);
 	DEFINE(FP_PAGE_PRESENT, _PAGE_PRESENT);

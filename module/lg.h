@@ -20,33 +20,35 @@
 
 /*
  * The Switcher's address range, the same in the host and in every guest:
- * SWITCHER_TEXT_PAGES of code, then a pair of pages per possible host CPU.
- * It lies in a 4 MiB page-directory slot of its own, so every shadow page
- * directory can point that slot at a page table belonging to the Switcher.
+ * SWITCHER_TEXT_PAGES of code, then three pages per possible host CPU
+ * (struct lguest_pages).  It lies in a 4 MiB page-directory slot of its
+ * own, so every shadow page directory can point that slot at a page table
+ * belonging to the Switcher.
+ *
+ * Ring 1 is "supervisor" to the paging hardware: whatever the guest's
+ * page tables show of the slot, the guest kernel can read, and what is
+ * writable it can write.  So each CPU's three pages are cut by who may
+ * touch them (docs/security.md has the whole map):
+ *  - the regs page: the guest's own registers, read-write to the guest;
+ *  - the guest state page: what the CPU needs to run the guest (its GDT,
+ *    IDT and TSS) and what the fastpath reads, read-only to the guest and
+ *    holding nothing of the host's;
+ *  - the host state page: what the Switcher needs to go home.  It is not
+ *    in the guest's page tables at all.
  */
 #define SWITCHER_TEXT_PAGES	2
-#define SWITCHER_PAGES		(SWITCHER_TEXT_PAGES + 2 * NR_CPUS)
+#define SWITCHER_CPU_PAGES	3
+#define SWITCHER_PAGES		(SWITCHER_TEXT_PAGES + SWITCHER_CPU_PAGES * NR_CPUS)
 #define SWITCHER_SLOT_SIZE	(1UL << 22)
 
 extern unsigned long switcher_addr;
 
 /*
- * What the Switcher needs to change worlds, in a page the guest can read
- * but not write.  The host part is filled before every switch; the guest
- * part only when the guest's GDT, IDT or stack changed, or another guest
- * ran on this CPU since.
+ * The guest's world, as the Switcher builds it: the guest can read this
+ * page but not write it.  Filled when the guest changed its GDT, IDT or
+ * stack, or another guest ran on this CPU since.
  */
-struct lguest_ro_state {
-	/* Host side: where to go back to. */
-	u32 host_cr3;
-	u32 host_cr4;
-	u32 host_sp;
-	struct desc_ptr host_gdt_desc;
-	struct desc_ptr host_idt_desc;
-
-	/* Guest side: the world the Switcher builds for the guest. */
-	u32 guest_cr3;
-	u32 guest_cr4;
+struct lguest_guest_state {
 	struct desc_ptr guest_gdt_desc;
 	struct desc_ptr guest_idt_desc;
 	struct x86_hw_tss guest_tss;
@@ -55,8 +57,10 @@ struct lguest_ro_state {
 
 	/*
 	 * The M:012 fastpath's view of the guest (zero in the baseline
-	 * build).  Guest memory is reached through the guest kernel's linear
-	 * map: guest-physical p at virtual LGUEST_PAGE_OFFSET + p.
+	 * build): the guest's own values, and the Switcher's address, which
+	 * the guest is told anyway.  Guest memory is reached through the
+	 * guest kernel's linear map: guest-physical p at virtual
+	 * LGUEST_PAGE_OFFSET + p.
 	 */
 	u32 fp_enabled;		/* lguest_data, #PF handler and stack are set */
 	u32 fp_gpgdir_va;	/* the guest's page directory */
@@ -68,27 +72,65 @@ struct lguest_ro_state {
 };
 
 /*
- * The Switcher's notes to the host, at the bottom of the regs page (in the
- * guest's own register page while it runs: the one page there the
- * Switcher may write).  The host reads them after every exit.
+ * The host's side of a world switch, in a page the guest's page tables do
+ * not map: the Switcher reads it only while the host's page tables are
+ * loaded.  The way home starts with the host's cr3, which the Switcher
+ * finds in %dr0 (see SWITCHER_DR_HOST_CR3).
  */
-struct lguest_notes {
-	u32 nmi_pending;	/* an NMI arrived inside the Switcher */
-	/* The M:012 fastpath's; zero in the baseline build: */
-	u32 reflected;		/* faults reflected since the host looked */
-	u32 reason;		/* why the last page fault went to the host */
+struct lguest_host_state {
+	u32 host_cr4;
+	u32 host_sp;
+	struct desc_ptr host_gdt_desc;
+	struct desc_ptr host_idt_desc;
+	u32 guest_cr3;		/* a host frame: the shadow page directory */
+	u32 guest_cr4;		/* the host's CR4, less what the guest must not have */
+};
+
+/*
+ * The Switcher's own registers while a guest runs.  The debug registers
+ * are the one place ring 0 can keep state that ring 1 can neither read nor
+ * write (mov to or from %drN faults outside ring 0); with %dr7 clear they
+ * set no breakpoints.  lguest_run_once() loads them before the trip and
+ * reads them after, then gives the host back its own.
+ */
+#define SWITCHER_DR_HOST_CR3	0	/* where the way home begins */
+#define SWITCHER_DR_REFLECTED	1	/* faults the fastpath reflected */
+#define SWITCHER_DR_NMI		2	/* non-zero: an NMI hit the Switcher */
+
+/*
+ * What the fastpath tells the host about the page fault it hands over, at
+ * the bottom of the regs page.  The guest can write there while it runs,
+ * but the Switcher writes both fields after the guest's last instruction
+ * and before every page-fault exit, and the host reads them only after
+ * such an exit, before the guest runs again: like the registers beside
+ * them, they are the exit's, not the guest's.  The reason is bounds-checked
+ * all the same.
+ */
+struct lguest_fp_exit {
+	u32 reason;		/* why the fault went to the host */
 	u32 cr2;		/* the address of that fault */
 };
 
-/* One CPU's pair of Switcher pages. */
+/*
+ * How the Switcher reports a fault of its own (ring 0): the CPU refused
+ * the guest's state on the way in, say an iret to a code segment whose
+ * limit the guest shrank.  regs.trapnum becomes this flag plus the vector,
+ * regs.errcode the error code and regs.eip the Switcher's own eip; the
+ * rest of the registers are lost, and the host kills the guest.
+ */
+#define LGUEST_SWITCHER_FAULT	0x100
+
+/* One CPU's three Switcher pages. */
 struct lguest_pages {
 	/* Page one: the CPU pushes the trap frame at its very end. */
-	struct lguest_notes notes;
-	char spare[PAGE_SIZE - sizeof(struct lguest_notes) -
+	struct lguest_fp_exit fp_exit;
+	char spare[PAGE_SIZE - sizeof(struct lguest_fp_exit) -
 		   sizeof(struct lguest_regs)];
 	struct lguest_regs regs;
 	/* Page two: read-only to the guest. */
-	struct lguest_ro_state state;
+	struct lguest_guest_state state __aligned(PAGE_SIZE);
+	/* Page three: not in the guest's page tables. */
+	struct lguest_host_state host __aligned(PAGE_SIZE);
 } __aligned(PAGE_SIZE);
 
 /* A shadow page directory, and the guest page directory it shadows. */

@@ -13,17 +13,25 @@
  * stack.  Every jump is relative; every datum is an offset from %eax.
  *
  * Into the guest: lguest_run_once() far-calls switch_to_guest with
- * interrupts off.  We save the host's segment registers and stack pointer,
- * load the guest's GDT, IDT and TSS and its CR4 and shadow page tables, and
- * pop the guest's registers out of the regs slot, which in the guest's page
- * tables is that guest's own register page.  iret, and the guest runs.
+ * interrupts off.  We save the host's segment registers and stack pointer
+ * in the host state page, load the guest's GDT, IDT and TSS (and no LDT)
+ * and its CR4 and shadow page tables, and pop the guest's registers out of
+ * the regs slot, which in the guest's page tables is that guest's own
+ * register page.  iret, and the guest runs.
  *
  * Out of the guest: every vector of the guest's IDT points at a stub here.
  * The CPU has pushed the trap frame at the top of the regs slot (the TSS's
  * esp0 points there); the stub pushes the trap number, and switch_to_host
  * pushes the rest of the registers, so struct lguest_regs is complete.  We
- * reload the host's page tables, CR4, GDT, IDT, stack and TSS, and return
- * to lguest_run_once(), which reads the story from struct lguest_regs.
+ * reload the host's page tables (their address waits in %dr0), CR4, GDT,
+ * IDT, stack and TSS, and return to lguest_run_once(), which reads the
+ * story from struct lguest_regs.
+ *
+ * The guest kernel, at ring 1, can read all that its page tables show of
+ * the Switcher's slot and write what is writable (lg.h): the text, its own
+ * regs page and a read-only page with its GDT, IDT and TSS.  Nothing we
+ * keep for the host is in them, and nothing the host trusts is written
+ * there but what the exit itself writes.
  */
 #include <asm/page_types.h>
 #include <asm/segment.h>
@@ -103,10 +111,21 @@ switch_to_guest:
 	ltr	%dx
 
 	/*
+	 * No LDT in the guest's world.  The register still holds the
+	 * launcher's, whose base is a host address: read through the guest's
+	 * page tables, it would be whatever page the guest put there, call
+	 * gates into our ring-0 segment included.  core.c gives the launcher
+	 * its LDT back after the trip.
+	 */
+	xorl	%edx, %edx
+	lldt	%dx
+
+	/*
 	 * CR4 before CR3: dropping PGE flushes the host's global TLB entries,
 	 * which would otherwise outlive the switch of page tables and leak the
 	 * host's kernel mappings into the guest.  (CR4 also drops SMAP and
-	 * SMEP: core.c says why.)
+	 * SMEP: core.c says why.)  Both come from the host state page, which
+	 * vanishes with the next instruction.
 	 */
 	movl	LGUEST_PAGES_guest_cr4(%eax), %edx
 	movl	%edx, %cr4
@@ -121,6 +140,12 @@ switch_to_guest:
  * or a dummy) and the trap number already pushed.
  */
 switch_to_host:
+	/*
+	 * The guest never runs at ring 0: a frame from ring 0 is a fault of
+	 * the Switcher's own (trap number, error code, eip, cs).
+	 */
+	testl	$3, 12(%esp)
+	jz	switcher_fault
 	SAVE_GUEST_REGS
 	/* The M:012 fastpath joins here when it hands a fault to the host. */
 switch_to_host_pushed:
@@ -131,8 +156,13 @@ switch_to_host_pushed:
 	movl	%esp, %eax
 	andl	$PAGE_MASK, %eax
 
-	/* The host's address space, then its CR4 (PGE and SMAP back on). */
-	movl	LGUEST_PAGES_host_cr3(%eax), %edx
+	/*
+	 * The host's address space.  Its cr3 cannot wait for us in memory
+	 * the guest can read, so it waits in a debug register, which ring 1
+	 * cannot; from the next instruction on the host state page is there.
+	 * Then CR4 (PGE and SMAP back on).
+	 */
+	movl	%dr0, %edx
 	movl	%edx, %cr3
 	movl	LGUEST_PAGES_host_cr4(%eax), %edx
 	movl	%edx, %cr4
@@ -166,13 +196,35 @@ switch_to_host_pushed:
 	lret
 
 /*
+ * A fault of the Switcher's own: the CPU refused something on the way
+ * into the guest (an iret to a code segment the guest shrank, say).  The
+ * frame is the CPU's, pushed on the stack we were using, which at every
+ * instruction that can fault is this CPU's regs slot; the guest's
+ * registers are half popped and lost.  Write down what happened where the
+ * host reads the registers, and go home: the host kills the guest.
+ */
+switcher_fault:
+	movl	$LGUEST_SWITCHER_DS_SEL, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	0(%esp), %ecx		/* the vector */
+	movl	4(%esp), %edx		/* its error code */
+	movl	8(%esp), %ebx		/* where in the Switcher */
+	movl	%esp, %eax
+	andl	$PAGE_MASK, %eax
+	leal	LGUEST_PAGES_regs(%eax), %esp
+	orl	$LGUEST_SWITCHER_FAULT_FLAG, %ecx
+	movl	%ecx, LGUEST_PAGES_regs_trapnum(%eax)
+	movl	%edx, LGUEST_PAGES_regs_errcode(%eax)
+	movl	%ebx, LGUEST_PAGES_regs_eip(%eax)
+	jmp	switch_to_host_pushed
+
+/*
  * An NMI.  From the guest it goes to the host like any interrupt.  Inside
  * the Switcher (ring 0) it must not: it could land half way through a world
- * switch or a reflection.  If we are on one of our regs pages we leave a
- * note for the host, which runs its NMI handler after the next exit; on the
- * host's stack (the first instructions of switch_to_guest) there is no safe
- * place for a note, and the NMI is dropped.  Either way we return to where
- * we were.
+ * switch or a reflection.  We note it in a debug register, where the guest
+ * can neither forge nor clear it and which needs no stack of ours, and
+ * return to where we were; the host runs its NMI handler after the trip.
  */
 	.p2align 4
 	.globl	switcher_nmi
@@ -184,22 +236,8 @@ switcher_nmi:
 	jmp	switch_to_host
 1:
 	pushl	%eax
-	pushl	%edx
-	/* Where are our per-CPU pages?  From where this code is running. */
-	call	2f
-2:	popl	%eax
-	subl	$(2b - start_switcher_text - LGUEST_SWITCHER_TEXT_PAGES * PAGE_SIZE), %eax
-	movl	%esp, %edx
-	subl	%eax, %edx
-	/* On a regs page (an even page after the text)? */
-	cmpl	$((LGUEST_SWITCHER_PAGES - LGUEST_SWITCHER_TEXT_PAGES) * PAGE_SIZE), %edx
-	jae	3f
-	testl	$PAGE_SIZE, %edx
-	jnz	3f
-	movl	%esp, %eax
-	andl	$PAGE_MASK, %eax
-	movl	$1, %ss:LGUEST_PAGES_notes_nmi_pending(%eax)
-3:	popl	%edx
+	movl	$1, %eax
+	movl	%eax, %dr2
 	popl	%eax
 	iret
 
