@@ -36,11 +36,16 @@ guests: deps
 	$(MAKE) -C tests/guests OUT=$(BUILD)/guests
 
 # Programs that test /dev/lguest from user space, inside the VM.
-abi-tests: $(BUILD)/abi/bad_ioctls
+abi-tests: $(BUILD)/abi/bad_ioctls $(BUILD)/abi/ldt_launcher
 
 $(BUILD)/abi/%: tests/abi/%.c module/uapi/lguest.h | deps
 	mkdir -p $(BUILD)/abi
 	$(CC32) -Imodule/uapi -o $@ $<
+
+# A launcher wrapped in a test of its own: it links the launcher's library.
+$(BUILD)/abi/ldt_launcher: tests/abi/ldt_launcher.c launcher
+	mkdir -p $(BUILD)/abi
+	$(CC32) -Ilauncher -o $@ $< $(BUILD)/launcher/liblauncher.a
 
 bench-progs: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench all

@@ -15,6 +15,7 @@
  *    would fault inside the CPU's segment load.
  */
 #include <linux/string.h>
+#include <asm/desc.h>
 #include "lg.h"
 
 /* Flat 4 GiB segments: present, 32-bit, 4 KiB granularity, accessed. */
@@ -134,10 +135,20 @@ static bool selector_ok(struct lguest *lg, u32 sel, bool cs, bool ss)
 	return ((d->type & 0x8) == 0 || (d->type & 0x2)) && d->dpl >= rpl;
 }
 
+/* The last valid offset in a segment, as the CPU computes it. */
+static u32 seg_limit(const struct desc_struct *d)
+{
+	u32 limit = get_desc_limit(d);
+
+	return d->g ? limit << PAGE_SHIFT | ~PAGE_MASK : limit;
+}
+
 /*
  * Check the registers we are about to hand the Switcher.  A data segment
  * that no longer works is nulled, as the CPU itself does on a privilege
- * change; a broken %cs or %ss cannot be repaired, and the caller kills.
+ * change; a broken %cs or %ss, or an eip past the limit of %cs (which the
+ * Switcher's iret would fault on), cannot be repaired, and the caller
+ * kills.
  */
 bool valid_guest_regs(struct lguest *lg)
 {
@@ -150,5 +161,6 @@ bool valid_guest_regs(struct lguest *lg)
 			*data[i] = 0;
 	return selector_ok(lg, r->cs, true, false) &&
 	       selector_ok(lg, r->ss, false, true) &&
-	       (r->ss & 3) == (r->cs & 3);
+	       (r->ss & 3) == (r->cs & 3) &&
+	       r->eip <= seg_limit(&lg->gdt[r->cs >> 3]);
 }

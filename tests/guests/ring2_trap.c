@@ -47,19 +47,6 @@ asm(".text\n"
     "	movl (%ebx), %eax\n"
     "	ud2\n");
 
-/* A flat 32-bit code segment, execute/read, at dpl. */
-static struct desc desc_code(u32 dpl)
-{
-	struct desc d = {
-		.lo = 0x0000ffff,
-		.hi = (1u << 23) /* page granular */ | (1u << 22) /* 32-bit */ |
-		      0xf0000 | DESC_PRESENT | DESC_DPL(dpl) |
-		      (1u << 12) /* code or data */ |
-		      (0xbu << 8) /* code, readable, accessed */,
-	};
-	return d;
-}
-
 static void check_frame(const char *what, u32 vector, u32 want_vector,
 			u32 want_eip, const struct user_regs *r)
 {
@@ -90,7 +77,7 @@ static void check_frame(const char *what, u32 vector, u32 want_vector,
 
 int main(void)
 {
-	struct desc cs = desc_code(2), ds = desc_data(0, 0xffffffff, 2);
+	struct desc cs = desc_code(0xffffffff, 2), ds = desc_data(0, 0xffffffff, 2);
 	u32 stack_top = (u32)__va(page_alloc()) + PAGE_SIZE;
 	struct user_regs r = {
 		.eax = 0x2a2a2a2a, .ebx = NOTPRESENT_VA, .ecx = 0x2c2c2c2c,

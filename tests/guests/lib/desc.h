@@ -50,6 +50,18 @@ static inline struct desc desc_data(u32 base, u32 limit, u32 dpl)
 	return d;
 }
 
+/*
+ * A 32-bit, readable, non-conforming code segment with base 0 and limit
+ * as the last valid offset, granular as desc_data().
+ */
+static inline struct desc desc_code(u32 limit, u32 dpl)
+{
+	struct desc d = desc_data(0, limit, dpl);
+
+	d.hi = (d.hi & ~(0xFu << 8)) | (0xbu << 8) /* code, readable, accessed */;
+	return d;
+}
+
 /* A selector for GDT entry index at the given requested privilege. */
 static inline u16 gdt_selector(unsigned int index, unsigned int rpl)
 {

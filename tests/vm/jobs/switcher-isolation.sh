@@ -1,0 +1,19 @@
+# Runs inside the host VM (busybox sh): under each build, a launcher with
+# an LDT of its own runs a guest that tries to turn it into a gate to
+# ring 0, and a guest probes and scribbles on the Switcher's slot, once
+# forging and once not, for the test to compare the host's counters.
+status=0
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+	insmod $ko || exit 1
+	/lguest/abi/ldt_launcher -m 8 /lguest/guests/ldt_escape.elf
+	echo "LDT $ko status $?"
+	for forge in 0 1; do
+		line=$(/lguest/launcher -c "scribble=$forge" \
+			/lguest/guests/switcher_scribble.elf 2>&1 | tee /tmp/scribble.out |
+			grep '^LGUEST-COUNTERS')
+		grep -E '^(FAIL|SUMMARY)' /tmp/scribble.out
+		echo "SCRIBBLE $ko $forge $line"
+	done
+	rmmod lg || status=1
+done
+exit $status
