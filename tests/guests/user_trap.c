@@ -5,7 +5,7 @@
  * LHCALL_SET_STACK: ss, esp, eflags, cs, eip, all as user space had them.  A
  * trap gate must leave the virtual IF on; other vectors stay closed to user
  * space (ABI), and a hypercall from ring 3 must be refused with a #GP for
- * the gate, delivered to the guest.
+ * the gate, delivered to the guest; so must sysenter.
  */
 #include "desc.h"
 #include "idt.h"
@@ -89,11 +89,29 @@ static void check_hcall_refused(void)
 	report_eq("user_hcall_gp_cs", exit_frame()->cs, LGUEST_USER_CS);
 }
 
+/*
+ * sysenter from user space would enter the host's kernel at the host's
+ * entry point, on our page tables: with SYSENTER_CS zero during the trip
+ * the CPU refuses it with #GP(0), which is ours to handle.
+ */
+static void check_sysenter_refused(void)
+{
+	u32 vector;
+
+	trap_set_handler(VEC_GP, user_exit);
+	vector = user_call(user_sysenter, 0, 0);
+	trap_set_handler(VEC_GP, NULL);
+	report_eq("sysenter_gp", vector, VEC_GP);
+	report_eq("sysenter_gp_error", exit_frame()->error, 0);
+	report_eq("sysenter_gp_eip", exit_frame()->eip, user_va(user_sysenter));
+}
+
 int main(void)
 {
 	check_int80();
 	check_trap_gate();
 	check_hcall_refused();
+	check_sysenter_refused();
 	/* And user space still works after all that. */
 	report_eq("user_again", user_call(user_trap, 0, 0), VEC_SYSCALL);
 	return report_summary();

@@ -44,6 +44,12 @@ user_hcall:
 	int $0x1f
 	int $0x80
 
+/* sysenter, which the host disarms while a guest runs: a #GP. */
+	.globl user_sysenter
+user_sysenter:
+	sysenter
+	int $0x80
+
 /* Traps through vector 0x81, which a test may register as a trap gate. */
 	.globl user_int81
 user_int81:
