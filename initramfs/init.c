@@ -17,7 +17,7 @@
  * Leaving QEMU drops whatever has not yet crossed the serial line, so first
  * the line is drained: the job's output and the marker, which go through
  * the tty, and the kernel's own messages, which printk writes to the UART
- * by another road (see drain_console()).
+ * by another road (see silence_printk() and drain_console()).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -77,7 +77,8 @@ static int run_job(void)
 /*
  * Every open of /dev/console takes and drops the console lock (the kernel's
  * console_device()).  Taking it waits for whoever is printing; dropping it
- * prints every kernel message not yet printed, before open() returns.
+ * prints every kernel message not yet printed before open() returns, or
+ * hands that job to a CPU spinning to print, which then holds the lock.
  */
 static void flush_printk(void)
 {
