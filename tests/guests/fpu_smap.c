@@ -78,15 +78,16 @@ static void shake(void)
 	unsigned int i;
 
 	trap_set_handler(VEC_TIMER, timer_interrupt);
-	irq_enable();
 	for (i = 0; i < ROUNDS; i++) {
 		hcall0(LHCALL_NOP);
 		report_info("round %u", i);
 		hcall1(LHCALL_SET_CLOCKEVENT, DELAY_NS);
-		while (ticks <= i)
+		/* The tick is tested with interrupts off (lib/irq.h). */
+		while (ticks <= i) {
 			safe_halt();
+			irq_disable();
+		}
 	}
-	irq_disable();
 	report(ticks >= ROUNDS, "halted_and_woke", "%u of %u timer ticks",
 	       ticks, ROUNDS);
 }

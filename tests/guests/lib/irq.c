@@ -2,8 +2,10 @@
 #include "hcall.h"
 #include "idt.h"
 #include "irq.h"
+#include "report.h"
 
-/* In halt.S: the halting int $0x1f, and the instruction after it. */
+/* In halt.S: enable and halt, its halting int $0x1f, the instruction after. */
+void enable_and_halt(void);
 extern const char halt_insn[], halt_done[];
 
 void irq_disable(void)
@@ -28,6 +30,13 @@ void irq_restore(u32 flags)
 		irq_enable();
 	else
 		irq_disable();
+}
+
+void safe_halt(void)
+{
+	if (irq_flags())
+		report_abort("safe_halt() with the virtual IF on: test the wake-up condition with it off (lib/irq.h)");
+	enable_and_halt();
 }
 
 void halt_fixup(struct trap_frame *f)

@@ -22,10 +22,23 @@ static inline u32 irq_flags(void)
 }
 
 /*
- * Enables interrupts and sleeps in LHCALL_HALT until one arrives, without
- * the race where the interrupt lands between the two and the halt then
- * sleeps forever: an interrupt taken just before the hypercall skips it.
- * Returns with interrupts enabled.
+ * Waiting for an interrupt.  Test the wake-up condition with the virtual IF
+ * off, then call safe_halt(), which turns the flag on and sleeps in
+ * LHCALL_HALT as one step as far as interrupt delivery goes (an interrupt
+ * taken between the two skips the hypercall), and returns with the flag on;
+ * turn it off before testing again:
+ *
+ *	irq_disable();
+ *	while (!condition) {
+ *		safe_halt();
+ *		irq_disable();
+ *	}
+ *
+ * Tested with the flag on, the interrupt that makes the condition true can
+ * arrive after the test and before the halt, which then waits for one that
+ * never comes.  That is rare enough to pass most runs, so safe_halt() refuses
+ * to start with the flag on: it aborts the guest (a FAIL line, status 1) and
+ * the mistake fails every run.
  */
 void safe_halt(void);
 /* The dispatcher's half of safe_halt(). */

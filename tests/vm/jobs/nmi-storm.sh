@@ -2,23 +2,34 @@
 # under both builds, so NMIs land in the Switcher, in the M:012 walker and
 # in the host.  Each guest must still pass, and the host must not notice.
 # Every step's status is printed (STORM-RC), to tell what failed.
+#
+# Each NMI makes the kernel print a note, which goes to the UART between
+# two bursts of the tty's output: a line written to the console tty can be
+# cut anywhere.  A kernel message is written whole, so the lines the test
+# reads are kernel messages (/dev/kmsg), each one write ending in a
+# newline, and the test finds them by how they end, not how they start.
 status=0
+result() { # result TEXT: one line the test parses
+	echo "$*" >/dev/kmsg
+}
 step() { # step LABEL COMMAND...: run, keep its output, report its status
 	label=$1
 	shift
 	"$@" >/tmp/out 2>&1
 	rc=$?
-	echo "STORM-RC $label $rc"
+	result "STORM-RC $label $rc"
 	[ $rc = 0 ] || { status=1; tail -5 /tmp/out; }
 }
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 	step "insmod $ko" insmod $ko || exit 1
 	step "fault-guest $ko" /lguest/launcher /lguest/guests/user_fault_notpresent.elf
-	grep -E '^(SUMMARY|LGUEST-COUNTERS)' /tmp/out | sed "s|^|STORM $ko |"
+	grep -E '^(SUMMARY|LGUEST-COUNTERS)' /tmp/out |
+		while read -r line; do result "STORM $ko $line"; done
 	step "bench $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=1000' \
 		/lguest/guests/bench_user_fault_notpresent.elf
-	grep -E '^LGUEST-COUNTERS' /tmp/out | sed "s|^|STORM-BENCH $ko |"
+	grep -E '^LGUEST-COUNTERS' /tmp/out |
+		while read -r line; do result "STORM-BENCH $ko $line"; done
 	step "rmmod $ko" rmmod lg
 done
-echo "NMIS $(grep NMI: /proc/interrupts | tr -s ' ' | cut -d' ' -f2)"
+result "NMIS $(grep NMI: /proc/interrupts | tr -s ' ' | cut -d' ' -f2)"
 exit $status
