@@ -17,7 +17,10 @@
  * Leaving QEMU drops whatever has not yet crossed the serial line, so first
  * the line is drained: the job's output and the marker, which go through
  * the tty, and the kernel's own messages, which printk writes to the UART
- * by another road (see silence_printk() and drain_console()).
+ * by another road (see console_loglevel() and drain_console()).  While
+ * the job runs, only warnings and worse reach the console, so that the
+ * host's chatter (a module's "info" lines) cannot split the job's lines;
+ * an oops, a BUG or a WARNING still shows, for the tests to catch.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -90,20 +93,21 @@ static void flush_printk(void)
 
 /*
  * printk writes each message straight to the UART, between any two bursts
- * of the tty's output: one inside the marker would hide it from the runner.
- * So: print what is pending, then console_loglevel 0 (only /proc takes 0;
- * syslog(2) keeps emergencies, and the NMI test's are pr_emerg), then wait
- * for a message already past that test.  Nothing reaches the console after
- * this; dmesg still has it all.
+ * of the tty's output: one inside a line of the job's output, or inside
+ * the marker, hides it from the tests that read the console.  So: print
+ * what is pending, set console_loglevel (only /proc takes 0; syslog(2)
+ * keeps emergencies, and the NMI test's are pr_emerg), then wait for a
+ * message already past the old level's test.  dmesg still has it all.
  */
-static void silence_printk(void)
+static void console_loglevel(const char *level)
 {
+	size_t len = strlen(level);
 	int fd;
 
 	flush_printk();
 	fd = open("/proc/sys/kernel/printk", O_WRONLY);
-	if (fd < 0 || write(fd, "0\n", 2) != 2)
-		perror("init: console_loglevel 0");
+	if (fd < 0 || write(fd, level, len) != (ssize_t)len)
+		perror("init: console_loglevel");
 	if (fd >= 0)
 		close(fd);
 	flush_printk();
@@ -141,10 +145,11 @@ int main(void)
 	setenv("PATH", "/bin:/sbin:/bench:/lguest", 1);
 	setenv("HOME", "/", 1);
 
+	console_loglevel("5\n");
 	status = run_job();
 
 	sync();
-	silence_printk();
+	console_loglevel("0\n");
 	len = snprintf(line, sizeof(line), "\nLGUEST-M012-EXIT=%d\n", status);
 	fflush(stdout);
 	write(STDOUT_FILENO, line, len);
