@@ -19,6 +19,7 @@ step() { # step LABEL COMMAND...: run, keep its output, report its status
 	rc=$?
 	result "STORM-RC $label $rc"
 	[ $rc = 0 ] || { status=1; tail -5 /tmp/out; }
+	return $rc
 }
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 	step "insmod $ko" insmod $ko || exit 1
