@@ -14,6 +14,7 @@
 #include <linux/mutex.h>
 #include <linux/hrtimer.h>
 #include <linux/sched.h>
+#include <linux/wait.h>
 #include <asm/desc_defs.h>
 #include <asm/processor.h>
 #include "uapi/lguest.h"
@@ -131,7 +132,12 @@ struct lguest {
 	DECLARE_BITMAP(irqs_pending, LGUEST_IRQS);
 	struct hrtimer timer;
 	bool halted;
-	struct task_struct *tsk;
+	/*
+	 * A halted run loop sleeps here.  The timer and LGUEST_IOC_IRQ wake
+	 * it by the guest, not by a task: the task that ran the guest last
+	 * may be long gone, while this lives as long as the file.
+	 */
+	wait_queue_head_t irq_wait;
 
 	/* Hypercalls. */
 	bool hcall_pending;		/* the last exit was int $LGUEST_TRAP_ENTRY */

@@ -147,7 +147,6 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 {
 	struct lguest_exit *e = lg->exit;
 
-	lg->tsk = current;
 	while (!e->reason) {
 		do_hypercall(lg);
 		if (e->reason)
@@ -158,11 +157,9 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 		if (e->reason)
 			break;
 		if (lg->halted) {
-			set_current_state(TASK_INTERRUPTIBLE);
-			if (!guest_irq_pending(lg))
-				schedule();
-			__set_current_state(TASK_RUNNING);
-			if (guest_irq_pending(lg))
+			/* A signal interrupts the sleep; the check above ends RUN. */
+			if (!wait_event_interruptible(lg->irq_wait,
+						      guest_irq_pending(lg)))
 				lg->halted = false;
 			continue;
 		}
@@ -270,6 +267,7 @@ static int lg_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	}
 	mutex_init(&lg->lock);
+	init_waitqueue_head(&lg->irq_wait);
 	file->private_data = lg;
 	return 0;
 }
@@ -279,6 +277,7 @@ static int lg_release(struct inode *inode, struct file *file)
 	struct lguest *lg = file->private_data;
 
 	if (lg->initialized) {
+		/* Nothing wakes the guest after this: lg may go. */
 		hrtimer_cancel(&lg->timer);
 		debugfs_remove_recursive(lg->debugfs);
 		free_shadow_pages(lg);
