@@ -100,8 +100,8 @@ struct lguest_pgdir {
 #define LGUEST_SHADOW_PGDIRS	4
 
 struct lguest {
-	struct mutex lock;	/* one ioctl at a time */
-	bool initialized;
+	struct mutex lock;	/* one ioctl at a time, but LGUEST_IOC_IRQ */
+	bool initialized;	/* IOC_IRQ reads it unlocked */
 	u64 id;			/* unique for the module's lifetime */
 
 	/* Guest memory: launcher addresses [mem_base, mem_base + mem_size). */

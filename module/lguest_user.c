@@ -128,7 +128,7 @@ static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 	snprintf(name, sizeof(name), "%d-%llu", task_pid_nr(current), lg->id);
 	lg->debugfs = debugfs_create_dir(name, lguest_debugfs);
 	debugfs_create_file("counters", 0444, lg->debugfs, lg, &counters_fops);
-	lg->initialized = true;
+	WRITE_ONCE(lg->initialized, true);
 	return 0;
 
 free_regs:
@@ -209,13 +209,34 @@ static long lg_set_regs(struct lguest *lg, const struct lguest_regs __user *u)
 	return 0;
 }
 
+/*
+ * Without the lock: a RUN sleeping in a halt holds it, and this is what
+ * must wake that RUN (from a launcher's I/O thread, say).  It touches only
+ * what lg_open() set up, so "initialized" is no more than the ABI's rule
+ * that there is no interrupt before INIT.
+ */
+static long lg_irq(struct lguest *lg, const u32 __user *uarg)
+{
+	u32 irq;
+
+	if (!READ_ONCE(lg->initialized))
+		return -EINVAL;
+	if (get_user(irq, uarg))
+		return -EFAULT;
+	if (irq >= LGUEST_IRQS)
+		return -EINVAL;
+	raise_guest_irq(lg, irq);
+	return 0;
+}
+
 static long lg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct lguest *lg = file->private_data;
 	void __user *uarg = (void __user *)arg;
 	long ret = -EINVAL;
-	u32 irq;
 
+	if (cmd == LGUEST_IOC_IRQ)
+		return lg_irq(lg, uarg);
 	mutex_lock(&lg->lock);
 	if (cmd == LGUEST_IOC_INIT) {
 		ret = lg_init(lg, uarg);
@@ -226,16 +247,6 @@ static long lg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case LGUEST_IOC_RUN:
 		ret = lg_run(lg, uarg);
-		break;
-	case LGUEST_IOC_IRQ:
-		ret = -EFAULT;
-		if (get_user(irq, (u32 __user *)uarg))
-			break;
-		ret = -EINVAL;
-		if (irq >= LGUEST_IRQS)
-			break;
-		raise_guest_irq(lg, irq);
-		ret = 0;
 		break;
 	case LGUEST_IOC_GET_REGS:
 		ret = copy_to_user(uarg, lg->regs, sizeof(*lg->regs)) ? -EFAULT : 0;
