@@ -109,6 +109,7 @@ struct lguest {
 	u32 mem_size;
 	unsigned int npages;
 	struct page **pages;
+	struct mm_struct *mm;		/* charged for them (RLIMIT_MEMLOCK) */
 
 	/* The virtual CPU. */
 	struct lguest_regs *regs;	/* at the end of regs_page */

@@ -5,12 +5,14 @@
 #  - task_lifetime: make the host wake a task that is gone, by letting the
 #    guest's timer or LGUEST_IOC_IRQ outlive the task that ran the guest;
 #  - irq_thread: have an I/O thread's LGUEST_IOC_IRQ stuck behind its own
-#    halted RUN.
+#    halted RUN;
+#  - memlock: pin more than RLIMIT_MEMLOCK, or keep the charge after the
+#    guest is gone; nor is a file stuck after an INIT that failed.
 . "$(dirname "$0")/../lib.sh"
 scratch
 vm_job -t 600 -a 'slub_debug=FZPU' "$TOP/tests/vm/jobs/launcher-abi.sh"
 check "every program passed under both builds (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
-for t in irq_thread task_lifetime; do
+for t in irq_thread memlock task_lifetime; do
 	check "$t passed under both builds" \
 		[ "$(grep -c "^ABI-RC $t .* 0\$" "$SCRATCH/log")" = 2 ]
 done

@@ -7,7 +7,7 @@ status=0
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 	insmod $ko || exit 1
 	chmod 0666 /dev/lguest
-	for t in irq_thread task_lifetime; do
+	for t in irq_thread memlock task_lifetime; do
 		timeout -k 5 120 /lguest/abi/$t
 		rc=$?
 		echo "ABI-RC $t $ko $rc"
