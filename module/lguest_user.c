@@ -82,6 +82,37 @@ static int counters_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(counters);
 
+/* Frees what lg_init() set up, all of it or the part it got to. */
+static void free_guest(struct lguest *lg)
+{
+	free_shadow_pages(lg);
+	if (lg->shadow_pages)
+		pr_err("lguest: guest %llu leaked %d shadow pages\n",
+		       lg->id, lg->shadow_pages);
+	free_page(lg->regs_page);
+	lg->regs_page = 0;
+	unpin_guest_memory(lg);
+}
+
+/*
+ * A failed LGUEST_IOC_INIT leaves the file as lg_open() did, so that the
+ * launcher may try again (say, with a higher RLIMIT_MEMLOCK).  Besides what
+ * free_guest() undoes, a shadow page the host could not allocate killed the
+ * guest on the way (kill_guest()): a retry must not start out dead.
+ */
+static int init_failed(struct lguest *lg, int err)
+{
+	free_guest(lg);
+	lg->mem_base = 0;
+	lg->mem_size = 0;
+	lg->npages = 0;
+	lg->cur_pgdir = 0;
+	lg->next_evict = 0;
+	lg->dead = false;
+	memset(lg->exit, 0, offsetof(struct lguest_exit, data));
+	return err;
+}
+
 static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 {
 	struct lguest_init in;
@@ -103,15 +134,13 @@ static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 	lg->npages = in.mem_size >> PAGE_SHIFT;
 	err = pin_guest_memory(lg);
 	if (err)
-		return err;
+		return init_failed(lg, err);
 	lg->regs_page = get_zeroed_page(GFP_KERNEL);
-	if (!lg->regs_page) {
-		err = -ENOMEM;
-		goto unpin;
-	}
+	if (!lg->regs_page)
+		return init_failed(lg, -ENOMEM);
 	err = init_shadow_pages(lg, in.pgdir);
 	if (err)
-		goto free_regs;
+		return init_failed(lg, err);
 
 	lg->regs = (void *)lg->regs_page + PAGE_SIZE - sizeof(*lg->regs);
 	r = lg->regs;
@@ -130,13 +159,6 @@ static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 	debugfs_create_file("counters", 0444, lg->debugfs, lg, &counters_fops);
 	WRITE_ONCE(lg->initialized, true);
 	return 0;
-
-free_regs:
-	free_page(lg->regs_page);
-	lg->regs_page = 0;
-unpin:
-	unpin_guest_memory(lg);
-	return err;
 }
 
 /*
@@ -291,12 +313,7 @@ static int lg_release(struct inode *inode, struct file *file)
 		/* Nothing wakes the guest after this: lg may go. */
 		hrtimer_cancel(&lg->timer);
 		debugfs_remove_recursive(lg->debugfs);
-		free_shadow_pages(lg);
-		if (lg->shadow_pages)
-			pr_err("lguest: guest %llu leaked %d shadow pages\n",
-			       lg->id, lg->shadow_pages);
-		free_page(lg->regs_page);
-		unpin_guest_memory(lg);
+		free_guest(lg);
 	}
 	kfree(lg->exit);
 	kfree(lg);

@@ -82,6 +82,22 @@ static void drop_privileges(void)
 	}
 }
 
+/*
+ * INIT fails after the memory is pinned and charged: both are undone, and
+ * the same file takes a good INIT afterwards.
+ */
+static void bad_pgdir_after_pinning(const struct guest *small)
+{
+	struct guest bad = *small;
+	int fd = abi_open();
+
+	bad.init.pgdir = small->mem_size;
+	expect_init("pgdir out of range", fd, &bad, EINVAL);
+	expect_locked("after the late failure", 0);
+	expect_init("retry after the late failure", fd, small, 0);
+	close(fd);
+}
+
 /* The last close, in another process, uncharges the one that pinned. */
 static void closed_by_child(const struct guest *small)
 {
@@ -141,6 +157,7 @@ int main(void)
 	expect_locked("after close", 0);
 	expect_init("the second guest, the first one gone", fd3, &small, 0);
 	close(fd3);
+	bad_pgdir_after_pinning(&small);
 
 	closed_by_child(&small);
 	pinner_exits_first(&small);
