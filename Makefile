@@ -35,15 +35,24 @@ launcher: deps
 guests: deps
 	$(MAKE) -C tests/guests OUT=$(BUILD)/guests
 
-# Programs that test /dev/lguest from user space, inside the VM.
-abi-tests: $(BUILD)/abi/bad_ioctls $(BUILD)/abi/ldt_launcher
+# Programs that test /dev/lguest from user space, inside the VM.  They load
+# guests with the launcher's own code (made by the launcher rule, hence the
+# empty recipe) and report through the unit tests' harness.
+ABI_TESTS := bad_ioctls irq_thread memlock task_lifetime
+ABI_LAUNCHER := $(patsubst %,$(BUILD)/launcher/obj/%.o,errmsg file elf boot load)
+ABI_LIB := tests/abi/abi.c tests/unit/check.c
+abi-tests: $(ABI_TESTS:%=$(BUILD)/abi/%) $(BUILD)/abi/ldt_launcher
 
-$(BUILD)/abi/%: tests/abi/%.c module/uapi/lguest.h | deps
+$(ABI_LAUNCHER) $(BUILD)/launcher/liblauncher.a: launcher ;
+
+$(BUILD)/abi/%: tests/abi/%.c tests/abi/abi.h $(ABI_LIB) $(ABI_LAUNCHER) \
+		module/uapi/lguest.h | deps
 	mkdir -p $(BUILD)/abi
-	$(CC32) -Imodule/uapi -o $@ $<
+	$(CC32) -pthread -Imodule/uapi -iquote launcher -iquote tests/unit \
+		-iquote tests/guests -o $@ $< $(ABI_LIB) $(ABI_LAUNCHER)
 
-# A launcher wrapped in a test of its own: it links the launcher's library.
-$(BUILD)/abi/ldt_launcher: tests/abi/ldt_launcher.c launcher
+# A launcher wrapped in a test of its own: it links the whole launcher.
+$(BUILD)/abi/ldt_launcher: tests/abi/ldt_launcher.c $(BUILD)/launcher/liblauncher.a
 	mkdir -p $(BUILD)/abi
 	$(CC32) -Ilauncher -o $@ $< $(BUILD)/launcher/liblauncher.a
 

@@ -168,8 +168,11 @@ int run_guest(const struct guest *g)
 	if (fd < 0)
 		return EXIT_OSERR;
 	if (xioctl(fd, LGUEST_IOC_INIT, (void *)&g->init)) {
-		fprintf(stderr, "launcher: initializing the guest: %s\n",
-			strerror(errno));
+		/* The host pins guest memory, which counts as locked memory. */
+		fprintf(stderr, "launcher: initializing the guest: %s%s\n",
+			strerror(errno), errno == ENOMEM ?
+			" (guest memory counts against RLIMIT_MEMLOCK: see ulimit -l)" :
+			"");
 		close(fd);
 		return EXIT_OSERR;
 	}

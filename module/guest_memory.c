@@ -10,27 +10,45 @@
  * through gpa_ok() first: the guest cannot make us touch anything else.
  */
 #include <linux/mm.h>
+#include <linux/sched/mm.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "lg.h"
 
+/*
+ * Pinned pages are as locked as mlock()ed ones, so they count against the
+ * launcher's RLIMIT_MEMLOCK the same way, failing the same way (-ENOMEM);
+ * CAP_IPC_LOCK lifts the limit, as for mlock().
+ */
 int pin_guest_memory(struct lguest *lg)
 {
-	int got;
+	int got, err;
 
+	err = account_locked_vm(current->mm, lg->npages, true);
+	if (err)
+		return err;
 	lg->pages = kvcalloc(lg->npages, sizeof(*lg->pages), GFP_KERNEL);
-	if (!lg->pages)
-		return -ENOMEM;
+	if (!lg->pages) {
+		err = -ENOMEM;
+		goto uncharge;
+	}
 	got = pin_user_pages_fast(lg->mem_base, lg->npages,
 				  FOLL_WRITE | FOLL_LONGTERM, lg->pages);
-	if (got == lg->npages)
+	if (got == lg->npages) {
+		/* Whoever closes the file last, the charge comes off here. */
+		mmgrab(current->mm);
+		lg->mm = current->mm;
 		return 0;
+	}
 	if (got > 0)
 		unpin_user_pages(lg->pages, got);
+	err = got < 0 ? got : -EFAULT;
 	kvfree(lg->pages);
 	lg->pages = NULL;
-	return got < 0 ? got : -EFAULT;
+uncharge:
+	account_locked_vm(current->mm, lg->npages, false);
+	return err;
 }
 
 void unpin_guest_memory(struct lguest *lg)
@@ -41,6 +59,9 @@ void unpin_guest_memory(struct lguest *lg)
 	unpin_user_pages_dirty_lock(lg->pages, lg->npages, true);
 	kvfree(lg->pages);
 	lg->pages = NULL;
+	account_locked_vm(lg->mm, lg->npages, false);
+	mmdrop(lg->mm);
+	lg->mm = NULL;
 }
 
 /* Is [gpa, gpa + len) inside guest memory?  Written to avoid overflow. */

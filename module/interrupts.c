@@ -13,7 +13,7 @@
  *    lguest_data.cr2 first (hypercalls.c and core.c).
  */
 #include <linux/hrtimer.h>
-#include <linux/sched.h>
+#include <linux/wait.h>
 #include <asm/desc.h>
 #include <asm/traps.h>
 #include "lg.h"
@@ -232,11 +232,15 @@ void maybe_deliver_interrupt(struct lguest *lg)
 	set_irq_pending_flag(lg, guest_irq_pending(lg));
 }
 
+/*
+ * From the timer's interrupt or any thread's LGUEST_IOC_IRQ, with no lock:
+ * the bit is set before the wake-up, and the sleeper in lg_run() checks it
+ * after queueing itself, so no interrupt is missed.
+ */
 void raise_guest_irq(struct lguest *lg, unsigned int irq)
 {
 	set_bit(irq, lg->irqs_pending);
-	if (lg->tsk)
-		wake_up_process(lg->tsk);
+	wake_up(&lg->irq_wait);
 }
 
 static enum hrtimer_restart guest_timer_fired(struct hrtimer *timer)

@@ -14,6 +14,7 @@
 #include <linux/mutex.h>
 #include <linux/hrtimer.h>
 #include <linux/sched.h>
+#include <linux/wait.h>
 #include <asm/desc_defs.h>
 #include <asm/processor.h>
 #include "uapi/lguest.h"
@@ -141,8 +142,8 @@ struct lguest_pgdir {
 #define LGUEST_SHADOW_PGDIRS	4
 
 struct lguest {
-	struct mutex lock;	/* one ioctl at a time */
-	bool initialized;
+	struct mutex lock;	/* one ioctl at a time, but LGUEST_IOC_IRQ */
+	bool initialized;	/* IOC_IRQ reads it unlocked */
 	u64 id;			/* unique for the module's lifetime */
 
 	/* Guest memory: launcher addresses [mem_base, mem_base + mem_size). */
@@ -150,6 +151,7 @@ struct lguest {
 	u32 mem_size;
 	unsigned int npages;
 	struct page **pages;
+	struct mm_struct *mm;		/* charged for them (RLIMIT_MEMLOCK) */
 
 	/* The virtual CPU. */
 	struct lguest_regs *regs;	/* at the end of regs_page */
@@ -173,7 +175,12 @@ struct lguest {
 	DECLARE_BITMAP(irqs_pending, LGUEST_IRQS);
 	struct hrtimer timer;
 	bool halted;
-	struct task_struct *tsk;
+	/*
+	 * A halted run loop sleeps here.  The timer and LGUEST_IOC_IRQ wake
+	 * it by the guest, not by a task: the task that ran the guest last
+	 * may be long gone, while this lives as long as the file.
+	 */
+	wait_queue_head_t irq_wait;
 
 	/* Hypercalls. */
 	bool hcall_pending;		/* the last exit was int $LGUEST_TRAP_ENTRY */

@@ -82,6 +82,37 @@ static int counters_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(counters);
 
+/* Frees what lg_init() set up, all of it or the part it got to. */
+static void free_guest(struct lguest *lg)
+{
+	free_shadow_pages(lg);
+	if (lg->shadow_pages)
+		pr_err("lguest: guest %llu leaked %d shadow pages\n",
+		       lg->id, lg->shadow_pages);
+	free_page(lg->regs_page);
+	lg->regs_page = 0;
+	unpin_guest_memory(lg);
+}
+
+/*
+ * A failed LGUEST_IOC_INIT leaves the file as lg_open() did, so that the
+ * launcher may try again (say, with a higher RLIMIT_MEMLOCK).  Besides what
+ * free_guest() undoes, a shadow page the host could not allocate killed the
+ * guest on the way (kill_guest()): a retry must not start out dead.
+ */
+static int init_failed(struct lguest *lg, int err)
+{
+	free_guest(lg);
+	lg->mem_base = 0;
+	lg->mem_size = 0;
+	lg->npages = 0;
+	lg->cur_pgdir = 0;
+	lg->next_evict = 0;
+	lg->dead = false;
+	memset(lg->exit, 0, offsetof(struct lguest_exit, data));
+	return err;
+}
+
 static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 {
 	struct lguest_init in;
@@ -103,15 +134,13 @@ static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 	lg->npages = in.mem_size >> PAGE_SHIFT;
 	err = pin_guest_memory(lg);
 	if (err)
-		return err;
+		return init_failed(lg, err);
 	lg->regs_page = get_zeroed_page(GFP_KERNEL);
-	if (!lg->regs_page) {
-		err = -ENOMEM;
-		goto unpin;
-	}
+	if (!lg->regs_page)
+		return init_failed(lg, -ENOMEM);
 	err = init_shadow_pages(lg, in.pgdir);
 	if (err)
-		goto free_regs;
+		return init_failed(lg, err);
 
 	lg->regs = (void *)lg->regs_page + PAGE_SIZE - sizeof(*lg->regs);
 	r = lg->regs;
@@ -128,15 +157,8 @@ static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 	snprintf(name, sizeof(name), "%d-%llu", task_pid_nr(current), lg->id);
 	lg->debugfs = debugfs_create_dir(name, lguest_debugfs);
 	debugfs_create_file("counters", 0444, lg->debugfs, lg, &counters_fops);
-	lg->initialized = true;
+	WRITE_ONCE(lg->initialized, true);
 	return 0;
-
-free_regs:
-	free_page(lg->regs_page);
-	lg->regs_page = 0;
-unpin:
-	unpin_guest_memory(lg);
-	return err;
 }
 
 /*
@@ -147,7 +169,6 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 {
 	struct lguest_exit *e = lg->exit;
 
-	lg->tsk = current;
 	while (!e->reason) {
 		do_hypercall(lg);
 		if (e->reason)
@@ -158,11 +179,9 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 		if (e->reason)
 			break;
 		if (lg->halted) {
-			set_current_state(TASK_INTERRUPTIBLE);
-			if (!guest_irq_pending(lg))
-				schedule();
-			__set_current_state(TASK_RUNNING);
-			if (guest_irq_pending(lg))
+			/* A signal interrupts the sleep; the check above ends RUN. */
+			if (!wait_event_interruptible(lg->irq_wait,
+						      guest_irq_pending(lg)))
 				lg->halted = false;
 			continue;
 		}
@@ -181,7 +200,12 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 		lguest_run_once(lg);
 		local_irq_enable();
 		fpregs_unlock();
-		/* What the guest queued came before this exit: run it first. */
+		/*
+		 * What the guest queued came before this exit: run it first,
+		 * unless the trip itself killed the guest (a Switcher fault).
+		 */
+		if (lg->dead)
+			break;
 		if (lg->lguest_data)
 			run_async_hcalls(lg);
 		if (!lg->dead)
@@ -212,13 +236,34 @@ static long lg_set_regs(struct lguest *lg, const struct lguest_regs __user *u)
 	return 0;
 }
 
+/*
+ * Without the lock: a RUN sleeping in a halt holds it, and this is what
+ * must wake that RUN (from a launcher's I/O thread, say).  It touches only
+ * what lg_open() set up, so "initialized" is no more than the ABI's rule
+ * that there is no interrupt before INIT.
+ */
+static long lg_irq(struct lguest *lg, const u32 __user *uarg)
+{
+	u32 irq;
+
+	if (!READ_ONCE(lg->initialized))
+		return -EINVAL;
+	if (get_user(irq, uarg))
+		return -EFAULT;
+	if (irq >= LGUEST_IRQS)
+		return -EINVAL;
+	raise_guest_irq(lg, irq);
+	return 0;
+}
+
 static long lg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct lguest *lg = file->private_data;
 	void __user *uarg = (void __user *)arg;
 	long ret = -EINVAL;
-	u32 irq;
 
+	if (cmd == LGUEST_IOC_IRQ)
+		return lg_irq(lg, uarg);
 	mutex_lock(&lg->lock);
 	if (cmd == LGUEST_IOC_INIT) {
 		ret = lg_init(lg, uarg);
@@ -229,16 +274,6 @@ static long lg_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case LGUEST_IOC_RUN:
 		ret = lg_run(lg, uarg);
-		break;
-	case LGUEST_IOC_IRQ:
-		ret = -EFAULT;
-		if (get_user(irq, (u32 __user *)uarg))
-			break;
-		ret = -EINVAL;
-		if (irq >= LGUEST_IRQS)
-			break;
-		raise_guest_irq(lg, irq);
-		ret = 0;
 		break;
 	case LGUEST_IOC_GET_REGS:
 		ret = copy_to_user(uarg, lg->regs, sizeof(*lg->regs)) ? -EFAULT : 0;
@@ -270,6 +305,7 @@ static int lg_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	}
 	mutex_init(&lg->lock);
+	init_waitqueue_head(&lg->irq_wait);
 	file->private_data = lg;
 	return 0;
 }
@@ -279,14 +315,10 @@ static int lg_release(struct inode *inode, struct file *file)
 	struct lguest *lg = file->private_data;
 
 	if (lg->initialized) {
+		/* Nothing wakes the guest after this: lg may go. */
 		hrtimer_cancel(&lg->timer);
 		debugfs_remove_recursive(lg->debugfs);
-		free_shadow_pages(lg);
-		if (lg->shadow_pages)
-			pr_err("lguest: guest %llu leaked %d shadow pages\n",
-			       lg->id, lg->shadow_pages);
-		free_page(lg->regs_page);
-		unpin_guest_memory(lg);
+		free_guest(lg);
 	}
 	kfree(lg->exit);
 	kfree(lg);

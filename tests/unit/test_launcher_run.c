@@ -270,6 +270,13 @@ static void test_endings(void)
 		       "init fails");
 	check(host.pos == 0, "init fails: never ran");
 
+	host.init_err = ENOMEM;
+	status = RUN(odd_reason, true, out, err);
+	host.init_err = 0;
+	check(status == 71, "init out of memory: status %d, want 71", status);
+	check(!strcmp(err, "launcher: initializing the guest: Cannot allocate memory (guest memory counts against RLIMIT_MEMLOCK: see ulimit -l)\n"),
+	      "init out of memory: stderr '%s'", err);
+
 	status = run(odd_reason, 1, true, "/nonexistent/lguest", out, err);
 	check(status == 71, "no device: status %d, want 71", status);
 	check(!strcmp(err, "launcher: cannot open /nonexistent/lguest: No such file or directory (is lg.ko loaded?)\n"),

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "abi.h"
+#include "check.h"
+#include "errmsg.h"
+
+int abi_open(void)
+{
+	int fd = open(LGUEST_DEV, O_RDWR);
+
+	if (fd < 0) {
+		perror(LGUEST_DEV);
+		exit(2);
+	}
+	return fd;
+}
+
+void abi_load(const char *cmdline, uint32_t mem_size, struct guest *g)
+{
+	char err[ERR_MAX];
+
+	if (load_guest(WAIT_IRQ_ELF, NULL, cmdline, mem_size, g, err)) {
+		fprintf(stderr, "%s\n", err);
+		exit(2);
+	}
+}
+
+int abi_run(int fd, struct lguest_exit *e)
+{
+	for (;;) {
+		if (ioctl(fd, LGUEST_IOC_RUN, e))
+			return errno;
+		if (e->reason != LGUEST_EXIT_CONSOLE)
+			return 0;
+		fwrite(e->data, 1, e->len < LGUEST_DATA_MAX ? e->len :
+		       LGUEST_DATA_MAX, stdout);
+	}
+}
+
+void abi_expect_shutdown(const char *what, int err, const struct lguest_exit *e)
+{
+	check(!err && e->reason == LGUEST_EXIT_SHUTDOWN && e->status == 0,
+	      "%s: run gave errno %d (%s), exit reason %u status %u, want a shutdown with status 0",
+	      what, err, strerror(err), e->reason, e->status);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the /dev/lguest tests that run a real guest share: the guest is
+ * tests/guests/wait_irq.c, loaded by the launcher's own code, and checks
+ * report through the unit tests' harness (tests/unit/check.h).  Anything
+ * that stops a test from testing exits with status 2.
+ */
+#ifndef TESTS_ABI_H
+#define TESTS_ABI_H
+
+#include <stdint.h>
+
+#include "load.h"
+
+#define WAIT_IRQ_ELF	"/lguest/guests/wait_irq.elf"
+
+/* Opens /dev/lguest. */
+int abi_open(void);
+/* Loads wait_irq with @cmdline into @mem_size bytes of new memory. */
+void abi_load(const char *cmdline, uint32_t mem_size, struct guest *g);
+/*
+ * LGUEST_IOC_RUN until an exit other than console output, which goes to
+ * stdout; returns what the last RUN did (its errno on failure).
+ */
+int abi_run(int fd, struct lguest_exit *e);
+/* Checks that the guest ran to its end and shut down with status 0. */
+void abi_expect_shutdown(const char *what, int err, const struct lguest_exit *e);
+
+#endif /* TESTS_ABI_H */
