@@ -134,10 +134,20 @@ static bool selector_ok(struct lguest *lg, u32 sel, bool cs, bool ss)
 	return ((d->type & 0x8) == 0 || (d->type & 0x2)) && d->dpl >= rpl;
 }
 
+/* The last valid offset in a segment. */
+static u32 seg_limit(const struct desc_struct *d)
+{
+	u32 limit = d->limit0 | d->limit1 << 16;
+
+	return d->g ? limit << 12 | 0xfff : limit;
+}
+
 /*
  * Check the registers we are about to hand the Switcher.  A data segment
  * that no longer works is nulled, as the CPU itself does on a privilege
  * change; a broken %cs or %ss cannot be repaired, and the caller kills.
+ * That includes an %eip past the limit of a code segment of the guest's:
+ * the Switcher's iret would fault on it at ring 0.
  */
 bool valid_guest_regs(struct lguest *lg)
 {
@@ -150,5 +160,6 @@ bool valid_guest_regs(struct lguest *lg)
 			*data[i] = 0;
 	return selector_ok(lg, r->cs, true, false) &&
 	       selector_ok(lg, r->ss, false, true) &&
-	       (r->ss & 3) == (r->cs & 3);
+	       (r->ss & 3) == (r->cs & 3) &&
+	       r->eip <= seg_limit(&lg->gdt[r->cs >> 3]);
 }
