@@ -36,7 +36,7 @@ guests: deps
 	$(MAKE) -C tests/guests OUT=$(BUILD)/guests
 
 # Programs that test /dev/lguest from user space, inside the VM.
-abi-tests: $(BUILD)/abi/bad_ioctls
+abi-tests: $(BUILD)/abi/bad_ioctls $(BUILD)/abi/fuzz_regs
 
 $(BUILD)/abi/%: tests/abi/%.c module/uapi/lguest.h | deps
 	mkdir -p $(BUILD)/abi
