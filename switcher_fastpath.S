@@ -49,6 +49,9 @@
 	.p2align 4
 	.globl	switcher_fastpath_pf
 switcher_fastpath_pf:
+	/* Virtual-8086 mode's longer frame is switch_to_host's business. */
+	testl	$X86_EFLAGS_VM, 12(%esp)	/* error code, eip, cs, eflags */
+	jnz	fp_vm86
 	/* A frame from ring 0 means one of our own accesses below faulted. */
 	testl	$3, 8(%esp)		/* error code, eip, cs */
 	jz	fp_recursive
@@ -152,6 +155,10 @@ fp_guest_done:
 	incl	%ecx
 	movl	%ecx, %dr1
 	RESTORE_GUEST_REGS_AND_IRET
+
+fp_vm86:
+	pushl	$14
+	jmp	switcher_vm86
 
 /* Give the fault to the host, as the common stub would, saying why. */
 fp_to_host:

@@ -187,7 +187,8 @@ static void unmap_switcher(void)
 bool host_vector(unsigned int v)
 {
 	return v == X86_TRAP_NMI || v == X86_TRAP_MC ||
-	       (v >= FIRST_EXTERNAL_VECTOR && v != IA32_SYSCALL_VECTOR);
+	       (v >= FIRST_EXTERNAL_VECTOR && v < IDT_ENTRIES &&
+		v != IA32_SYSCALL_VECTOR);
 }
 
 /*
@@ -342,10 +343,14 @@ static bool switcher_trip(struct lguest_pages *pages)
 static void switcher_fault(struct lguest *lg)
 {
 	const struct lguest_regs *r = lg->regs;
+	unsigned int v = r->trapnum & ~LGUEST_SWITCHER_EXIT;
 
-	kill_guest(lg, "the CPU refused the guest's state: trap %u, error code %#x, at Switcher+%#lx",
-		   r->trapnum & ~LGUEST_SWITCHER_FAULT, r->errcode,
-		   r->eip - switcher_addr);
+	if (r->trapnum & LGUEST_SWITCHER_VM86)
+		kill_guest(lg, "trap %u from virtual-8086 mode at eip %#x", v,
+			   r->eip);
+	else
+		kill_guest(lg, "the CPU refused the guest's state: trap %u, error code %#x, at Switcher+%#lx",
+			   v, r->errcode, r->eip - switcher_addr);
 }
 
 /*
@@ -369,7 +374,7 @@ void lguest_run_once(struct lguest *lg)
 	pages->regs.trapnum = 0;
 
 	nmi = switcher_trip(pages);
-	if (pages->regs.trapnum & LGUEST_SWITCHER_FAULT)
+	if (pages->regs.trapnum & LGUEST_SWITCHER_EXIT)
 		*lg->regs = pages->regs;
 	trap = lg->regs->trapnum;
 	if (trap == X86_TRAP_PF)
@@ -381,7 +386,7 @@ void lguest_run_once(struct lguest *lg)
 		hw_breakpoint_restore();
 	lg->counters.world_switches += 2;
 
-	if (trap & LGUEST_SWITCHER_FAULT)
+	if (trap & LGUEST_SWITCHER_EXIT)
 		switcher_fault(lg);
 	else if (host_vector(trap))
 		call_host_handler(trap);
@@ -403,7 +408,10 @@ void lguest_handle_exit(struct lguest *lg)
 
 	if (v < 32)
 		lg->counters.exits_trap[v]++;
-	if (v == LGUEST_TRAP_ENTRY) {
+	if (v >= IDT_ENTRIES) {
+		/* The stubs push 0-255: anything else is a frame we misread. */
+		kill_guest(lg, "exit with trap number %#x", v);
+	} else if (v == LGUEST_TRAP_ENTRY) {
 		lg->hcall_pending = true;
 	} else if (host_vector(v)) {
 		lg->counters.exits_irq++;

@@ -120,6 +120,13 @@ struct lguest_fp_exit {
  * rest of the registers are lost, and the host kills the guest.
  */
 #define LGUEST_SWITCHER_FAULT	0x100
+/*
+ * The same record, for a trap from virtual-8086 mode, whose frame is not
+ * the shape of struct lguest_regs: eip is the guest's.  Ring 1 cannot get
+ * there on a CPU, but under QEMU's TCG an iret can.
+ */
+#define LGUEST_SWITCHER_VM86	0x200
+#define LGUEST_SWITCHER_EXIT	(LGUEST_SWITCHER_FAULT | LGUEST_SWITCHER_VM86)
 
 /* One CPU's three Switcher pages. */
 struct lguest_pages {

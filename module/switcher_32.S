@@ -141,6 +141,15 @@ switch_to_guest:
  */
 switch_to_host:
 	/*
+	 * A frame from virtual-8086 mode is four words longer than the rest
+	 * (trap number, error code, eip, cs, eflags, ...): read as our
+	 * registers it would put the guest's choice of words where the trap
+	 * number and the iret frame go.  No CPU lets ring 1 into that mode,
+	 * but QEMU's TCG does, on an iret.
+	 */
+	testl	$X86_EFLAGS_VM, 16(%esp)
+	jnz	switcher_vm86
+	/*
 	 * The guest never runs at ring 0: a frame from ring 0 is a fault of
 	 * the Switcher's own (trap number, error code, eip, cs).
 	 */
@@ -204,16 +213,21 @@ switch_to_host_pushed:
  * host reads the registers, and go home: the host kills the guest.
  */
 switcher_fault:
+	movl	$LGUEST_SWITCHER_FAULT_FLAG, %ecx
+	jmp	1f
+/* The guest in virtual-8086 mode, its frame a shape we do not read. */
+switcher_vm86:
+	movl	$LGUEST_SWITCHER_VM86_FLAG, %ecx
+1:
 	movl	$LGUEST_SWITCHER_DS_SEL, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
-	movl	0(%esp), %ecx		/* the vector */
+	orl	0(%esp), %ecx		/* the vector */
 	movl	4(%esp), %edx		/* its error code */
-	movl	8(%esp), %ebx		/* where in the Switcher */
+	movl	8(%esp), %ebx		/* eip, in the Switcher or the guest */
 	movl	%esp, %eax
 	andl	$PAGE_MASK, %eax
 	leal	LGUEST_PAGES_regs(%eax), %esp
-	orl	$LGUEST_SWITCHER_FAULT_FLAG, %ecx
 	movl	%ecx, LGUEST_PAGES_regs_trapnum(%eax)
 	movl	%edx, LGUEST_PAGES_regs_errcode(%eax)
 	movl	%ebx, LGUEST_PAGES_regs_eip(%eax)

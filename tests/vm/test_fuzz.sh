@@ -9,30 +9,33 @@
 . "$(dirname "$0")/../lib.sh"
 scratch
 vm_job -n 10 -t 600 "$TOP/tests/vm/jobs/fuzz.sh"
-check "the job ran to its end (vm-run status $VM_RC)" grep -q '^NMIS ' "$SCRATCH/log"
+# The job's lines are kernel messages, whole from their text to the end of
+# the line but not necessarily at its start (jobs/fuzz.sh says why): no
+# pattern is anchored at the start.
+check "the job ran to its end (vm-run status $VM_RC)" grep -q 'NMIS [0-9]*$' "$SCRATCH/log"
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
-	check "$ko: insmod" grep -q "^FUZZ-RC insmod $ko 0$" "$SCRATCH/log"
+	check "$ko: insmod" grep -q "FUZZ-RC insmod $ko 0$" "$SCRATCH/log"
 	for seed in 11 22; do
 		check "$ko: fuzz_hcall seed $seed survived, every check passed" \
-			grep -qE "^FUZZ-HCALL $ko $seed SUMMARY: [1-9][0-9]* passed, 0 failed$" \
+			grep -qE "FUZZ-HCALL $ko $seed SUMMARY: [1-9][0-9]* passed, 0 failed$" \
 			"$SCRATCH/log"
-		calls=$(sed -n "s|^FUZZ-HCALL $ko $seed # \([0-9]*\) hypercalls.*|\1|p" "$SCRATCH/log")
+		calls=$(sed -n "s|.*FUZZ-HCALL $ko $seed # \([0-9]*\) hypercalls.*|\1|p" "$SCRATCH/log")
 		check "$ko: fuzz_hcall seed $seed made tens of thousands of calls (${calls:-none})" \
 			[ "${calls:-0}" -ge 20000 ]
 	done
 	check "$ko: every fatal call killed the guest with its reason" \
-		[ "$(grep -c "^FUZZ-FATAL $ko [0-9]* ok " "$SCRATCH/log")" = 20 ]
+		[ "$(grep -c "FUZZ-FATAL $ko [0-9]* ok " "$SCRATCH/log")" = 20 ]
 	check "$ko: fuzz_regs found nothing wrong" \
-		grep -qE "^FUZZ-REGS $ko fuzz_regs: [0-9]+ checks, 0 failed$" "$SCRATCH/log"
-	check "$ko: rmmod" grep -q "^FUZZ-RC rmmod $ko 0$" "$SCRATCH/log"
-	check "$ko: rmmod after fuzz_regs" grep -q "^FUZZ-RC rmmod-regs $ko 0$" "$SCRATCH/log"
+		grep -qE "FUZZ-REGS $ko fuzz_regs: [0-9]+ checks, 0 failed$" "$SCRATCH/log"
+	check "$ko: rmmod" grep -q "FUZZ-RC rmmod $ko 0$" "$SCRATCH/log"
+	check "$ko: rmmod after fuzz_regs" grep -q "FUZZ-RC rmmod-regs $ko 0$" "$SCRATCH/log"
 done
-nmis=$(sed -n 's/^NMIS \([0-9]*\)$/\1/p' "$SCRATCH/log")
+nmis=$(sed -n 's/.*NMIS \([0-9]*\)$/\1/p' "$SCRATCH/log")
 check "NMIs really arrived (${nmis:-none})" [ "${nmis:-0}" -ge 50 ]
 check_host_log_clean
-refute "dmesg free of oops, BUG, WARNING and leaks" grep -q '^HOSTLOG' "$SCRATCH/log"
+refute "dmesg free of oops, BUG, WARNING and leaks" grep -q 'HOSTLOG ' "$SCRATCH/log"
 [ "$failures" = 0 ] || {
-	grep -aE '^(FUZZ|HOSTLOG|NMIS)' "$SCRATCH/log" | grep -av ' ok ' | cut -c1-200
+	grep -aE '(FUZZ|HOSTLOG|NMIS)' "$SCRATCH/log" | grep -av ' ok ' | cut -c1-200
 	grep -aE 'BUG:|Oops|EIP:' "$SCRATCH/log" | head -5
 	tail -5 "$SCRATCH/log"
 	cat "$SCRATCH/err"
