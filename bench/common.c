@@ -529,11 +529,13 @@ int bench_timed_touch(char *p, size_t len, int write,
 void bench_fault_once(const struct bench_opts *o, int prot, int flags,
 		      int fd, int write, struct bench_result *r)
 {
+	uint64_t t0 = bench_now_ns();
 	char *p = bench_mmap(o->size, prot, flags, fd);
 
 	if (bench_timed_touch(p, o->size, write, r))
 		bench_die("getrusage");
 	bench_munmap(p, o->size);
+	r->iter_ns = (double)(bench_now_ns() - t0);
 }
 
 static void emit(const struct bench_desc *d, const char *metric,
@@ -567,6 +569,9 @@ int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 				bench_errx("rep %u: %ld minor faults: nothing faulted",
 					   rep, r.minflt);
 			emit(d, "ns_per_page", "ns", rep, r.ns / r.count);
+			if (d->kind == BENCH_FAULT_ITER)
+				emit(d, "ns_per_page_iter", "ns", rep,
+				     r.iter_ns / r.count);
 			emit(d, "minflt_per_page", "faults", rep,
 			     (double)r.minflt / r.count);
 		}
