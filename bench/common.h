@@ -89,6 +89,8 @@ void bench_permute(uint32_t *perm, size_t n, uint32_t seed);
 size_t bench_page_size(void);
 uint64_t bench_now_ns(void);
 int bench_minflt(long *out);
+/* Median of v[0..n-1], n >= 1; sorts v. */
+double bench_median(double *v, size_t n);
 
 /* Report errors and exit 1; never call these in a forked child. */
 void bench_die(const char *what) __attribute__((noreturn));
