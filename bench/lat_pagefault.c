@@ -10,7 +10,10 @@
  * QEMU's TCG, translating the code on first use) weighs on a pass of a
  * millisecond or two.  Unlike lmbench, which times all mapping-only
  * intervals first, we alternate the two kinds, so a slow drift of the host
- * affects both terms alike.
+ * affects both terms alike.  Intervals are wall-clock time, as lmbench's
+ * are: on a busy host they take in time given to other processes (in a
+ * VM, to other guests), which a single short pass mostly escaped, so
+ * compare only runs made on a quiet host.
  */
 #include <fcntl.h>
 #include <stdlib.h>
