@@ -2,8 +2,9 @@
 # Two clones with different patch series and configurations build the
 # kernel at once into one cache: both succeed, and each gets a whole tree,
 # patched by its own series, and a kernel built from it and its own
-# configuration.  Then a change to one clone's series recompiles only the
-# file it touches, and old trees are dropped beyond LGUEST_KERNEL_KEEP.
+# configuration.  Then a run with nothing changed compiles nothing, a
+# change to one clone's series recompiles only the file it touches, and
+# the least recently used trees are dropped beyond LGUEST_KERNEL_KEEP.
 #
 # A stub tarball stands in for linux-source-6.1: its Makefile "configures"
 # by copying the fragment and "compiles" by copying files, a second each,
@@ -76,7 +77,14 @@ done
 check "no staging tree left behind" [ -z "$(find cache -mindepth 1 -maxdepth 1 \
 	\( -name '*staging*' -o -name '.new-*' -o -name '.unpack-*' \))" ]
 
+# Clone 2 again: nothing changed, nothing is compiled, and its tree is now
+# the most recently used, so the next new tree is copied from it and the
+# one evicted is clone 1's first.
+check "clone 2 builds again" c2/scripts/build-kernel.sh >/dev/null 2>c2.err2
+refute "with nothing compiled" grep -q '^  CC' "$(c2/scripts/kernel-dir.sh)/build.log"
+
 # A new patch: only the file it changes is compiled again.
+first=$(dirname "$(c1/scripts/kernel-dir.sh)")
 set_series c1 "c1 again"
 check "clone 1 rebuilds after a series change" c1/scripts/build-kernel.sh >/dev/null 2>c1.err2
 log=$(c1/scripts/kernel-dir.sh)/build.log
@@ -86,4 +94,5 @@ whole c1 "c1 again"
 whole c2 c2
 check "at most LGUEST_KERNEL_KEEP trees are kept" \
 	[ "$(find cache -mindepth 2 -maxdepth 2 -name Makefile | wc -l)" -le 2 ]
+check "the least recently used one is gone" [ ! -e "$first" ]
 finish
