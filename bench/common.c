@@ -379,6 +379,19 @@ int bench_minflt(long *out)
 	return 0;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+double bench_median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 void bench_die(const char *what)
 {
 	fprintf(stderr, "%s: %s: %s\n", bench_name, what, strerror(errno));
@@ -529,11 +542,13 @@ int bench_timed_touch(char *p, size_t len, int write,
 void bench_fault_once(const struct bench_opts *o, int prot, int flags,
 		      int fd, int write, struct bench_result *r)
 {
+	uint64_t t0 = bench_now_ns();
 	char *p = bench_mmap(o->size, prot, flags, fd);
 
 	if (bench_timed_touch(p, o->size, write, r))
 		bench_die("getrusage");
 	bench_munmap(p, o->size);
+	r->iter_ns = (double)(bench_now_ns() - t0);
 }
 
 static void emit(const struct bench_desc *d, const char *metric,
@@ -567,6 +582,9 @@ int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 				bench_errx("rep %u: %ld minor faults: nothing faulted",
 					   rep, r.minflt);
 			emit(d, "ns_per_page", "ns", rep, r.ns / r.count);
+			if (d->kind == BENCH_FAULT_ITER)
+				emit(d, "ns_per_page_iter", "ns", rep,
+				     r.iter_ns / r.count);
 			emit(d, "minflt_per_page", "faults", rep,
 			     (double)r.minflt / r.count);
 		}

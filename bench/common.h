@@ -31,8 +31,9 @@
 #define BENCH_USES_DIR		(1u << 2)
 
 enum bench_kind {
-	BENCH_FAULT,	/* ns_per_page and minflt_per_page */
-	BENCH_OP,	/* ns_per_op */
+	BENCH_FAULT,		/* ns_per_page and minflt_per_page */
+	BENCH_FAULT_ITER,	/* those and ns_per_page_iter */
+	BENCH_OP,		/* ns_per_op */
 };
 
 struct bench_desc {
@@ -56,6 +57,7 @@ struct bench_opts {
 /* One repetition's raw measurement, turned into metrics by bench_run(). */
 struct bench_result {
 	double ns;			/* duration of the timed part */
+	double iter_ns;			/* BENCH_FAULT_ITER: the whole iteration */
 	uint64_t count;			/* pages touched or operations done */
 	long minflt;			/* minor faults in the timed part */
 };
@@ -87,6 +89,8 @@ void bench_permute(uint32_t *perm, size_t n, uint32_t seed);
 size_t bench_page_size(void);
 uint64_t bench_now_ns(void);
 int bench_minflt(long *out);
+/* Median of v[0..n-1], n >= 1; sorts v. */
+double bench_median(double *v, size_t n);
 
 /* Report errors and exit 1; never call these in a forked child. */
 void bench_die(const char *what) __attribute__((noreturn));
@@ -109,7 +113,10 @@ extern volatile char bench_sink;
 /* Timed touch of every page; returns -1 with errno set on failure. */
 int bench_timed_touch(char *p, size_t len, int write,
 		      struct bench_result *r);
-/* mmap, timed touch of every page, munmap: the page_faultN pattern. */
+/*
+ * mmap, timed touch of every page, munmap: the page_faultN pattern.  r->ns
+ * is the touch alone, r->iter_ns the whole iteration.
+ */
 void bench_fault_once(const struct bench_opts *o, int prot, int flags,
 		      int fd, int write, struct bench_result *r);
 
@@ -118,7 +125,9 @@ typedef void (*bench_fn)(const struct bench_opts *o, void *ctx,
 /*
  * The whole main() of a will-it-scale style fault benchmark: a mapping of
  * -s bytes (anonymous, or of a file in -d made once), one touch per page,
- * a write or a read, in every repetition.
+ * a write or a read, in every repetition.  It reports ns_per_page (the
+ * touch loop: the faults themselves) and ns_per_page_iter (mmap, touch and
+ * munmap, as will-it-scale counts an iteration).
  */
 int bench_fault_main(const struct bench_desc *d, int argc, char **argv,
 		     int prot, int flags, int write);

@@ -4,10 +4,16 @@
  * in random order through a fresh shared read-only mapping, then subtract
  * the cost of the same open/mmap/msync/munmap sequence without touching.
  *
- * Like lmbench, which times the mapping cost in a loop of its own, we take
- * the cheapest of several mapping-only passes: a single pass can absorb a
- * one-off cost (under QEMU's TCG, translating the code on first use) that
- * would swamp the per-page difference on a small file.
+ * Both terms are timed as lmbench's benchmp() times them: each is the
+ * median of 11 intervals (TRIES), an interval being as many passes as fill
+ * at least 50 ms (ENOUGH), so neither the timer nor a one-off cost (under
+ * QEMU's TCG, translating the code on first use) weighs on a pass of a
+ * millisecond or two.  Unlike lmbench, which times all mapping-only
+ * intervals first, we alternate the two kinds, so a slow drift of the host
+ * affects both terms alike.  Intervals are wall-clock time, as lmbench's
+ * are: on a busy host they take in time given to other processes (in a
+ * VM, to other guests), which a single short pass mostly escaped, so
+ * compare only runs made on a quiet host.
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -17,7 +23,8 @@
 #include "common.h"
 
 #define PERM_SEED	0x5eed1234u
-#define BASE_PASSES	5
+#define TRIES		11
+#define INTERVAL_NS	50000000ULL
 
 static const struct bench_desc desc = {
 	.name = "lat_pagefault",
@@ -27,18 +34,24 @@ static const struct bench_desc desc = {
 	.min_size = 1ULL << 20,
 };
 
+/* Passes per interval, found once and kept by later repetitions. */
+struct term {
+	int touch;
+	unsigned long passes;
+};
+
 struct ctx {
 	const char *path;
 	uint32_t *perm;
 	size_t pages;
+	struct term base, touched;
 };
 
-/* One open/mmap/msync(MS_INVALIDATE)/[touch]/munmap pass; returns ns. */
-static uint64_t map_pass(const struct bench_opts *o, const struct ctx *c,
-			 int touch)
+/* One open/mmap/msync(MS_INVALIDATE)/[touch]/munmap pass. */
+static void map_pass(const struct bench_opts *o, const struct ctx *c,
+		     int touch)
 {
 	size_t page = bench_page_size();
-	uint64_t t0 = bench_now_ns();
 	char sum = 0;
 	char *p;
 	size_t i;
@@ -57,37 +70,69 @@ static uint64_t map_pass(const struct bench_opts *o, const struct ctx *c,
 			sum += ((volatile char *)p)[(size_t)c->perm[i] * page];
 	bench_munmap(p, o->size);
 	bench_sink = sum;
-	return bench_now_ns() - t0;
+}
+
+/*
+ * One interval of at least INTERVAL_NS: returns ns per pass and adds the
+ * interval's minor faults to *faults, unless that is NULL.  A short interval is run again with
+ * more passes, aiming a tenth past the mark.
+ */
+static double interval(const struct bench_opts *o, const struct ctx *c,
+		       struct term *t, long *faults)
+{
+	for (;;) {
+		uint64_t t0, ns;
+		unsigned long i;
+		long f0, f1;
+
+		if (bench_minflt(&f0))
+			bench_die("getrusage");
+		t0 = bench_now_ns();
+		for (i = 0; i < t->passes; i++)
+			map_pass(o, c, t->touch);
+		ns = bench_now_ns() - t0;
+		if (bench_minflt(&f1))
+			bench_die("getrusage");
+		if (ns >= INTERVAL_NS) {
+			if (faults)
+				*faults += f1 - f0;
+			return (double)ns / t->passes;
+		}
+		t->passes = ns ? (unsigned long)(t->passes * 1.1 *
+						 INTERVAL_NS / ns) + 1
+			       : t->passes * 8;
+	}
 }
 
 static void run_once(const struct bench_opts *o, void *ctx,
 		     struct bench_result *r)
 {
-	const struct ctx *c = ctx;
-	uint64_t base = UINT64_MAX, total, t;
-	long f0, f1;
+	struct ctx *c = ctx;
+	double base[TRIES], touched[TRIES];
+	long faults = 0;
+	unsigned long passes = 0;
 	int i;
 
-	for (i = 0; i < BASE_PASSES; i++) {
-		t = map_pass(o, c, 0);
-		if (t < base)
-			base = t;
+	for (i = 0; i < TRIES; i++) {
+		base[i] = interval(o, c, &c->base, NULL);
+		touched[i] = interval(o, c, &c->touched, &faults);
+		passes += c->touched.passes;
 	}
-	if (bench_minflt(&f0))
-		bench_die("getrusage");
-	total = map_pass(o, c, 1);
-	if (bench_minflt(&f1))
-		bench_die("getrusage");
-	/* Still <= 0 on a very noisy host; bench_run() rejects that. */
-	r->ns = (double)total - (double)base;
-	r->count = c->pages;
-	r->minflt = f1 - f0;
+	/*
+	 * Reported per page: the difference of the medians, over every page
+	 * of every touched pass, and the faults of those passes.  Still <= 0
+	 * on a very noisy host; bench_run() rejects that.
+	 */
+	r->count = (uint64_t)c->pages * passes;
+	r->ns = (bench_median(touched, TRIES) - bench_median(base, TRIES)) *
+		passes;
+	r->minflt = faults;
 }
 
 int main(int argc, char **argv)
 {
 	struct bench_opts o;
-	struct ctx c;
+	struct ctx c = { .base = { 0, 1 }, .touched = { 1, 1 } };
 	int fd;
 
 	bench_setup(&desc, argc, argv, &o);

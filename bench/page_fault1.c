@@ -9,7 +9,7 @@
 
 static const struct bench_desc desc = {
 	.name = "page_fault1",
-	.kind = BENCH_FAULT,
+	.kind = BENCH_FAULT_ITER,
 	.uses = BENCH_USES_SIZE,
 	.def_size = 128ULL << 20,
 };

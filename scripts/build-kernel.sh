@@ -3,73 +3,91 @@
 #
 # usage: build-kernel.sh
 #
-# 1. Unpack Debian's linux-source-6.1 and apply guest-patches/series in a
-#    staging tree; copy into the working tree only the files whose contents
-#    changed, so make rebuilds just what a patch touched.
-# 2. Configure (allnoconfig + kernel/i386.config) when the fragment changed,
-#    and check every line of the fragment made it into .config.
+# The cache ($LGUEST_CACHE) is shared by every clone on the machine.  It
+# holds one tree per key (kernel_key in common.sh: the tarball, the patch
+# series and the configuration fragment), kernel-<key>/, with its build
+# directory (O=) inside it, kernel-<key>/kbuild.  A clone that differs in
+# any of the three gets a tree of its own and never rebuilds another's.
+#
+# 1. A key seen for the first time gets its tree made aside, in
+#    .new-<key>: Debian's linux-source-6.1 with guest-patches/series
+#    applied, copied file by file over a copy of the most recently used
+#    tree, so only the files whose contents changed get new timestamps and
+#    make rebuilds just what they touch.  The tree then appears whole, by
+#    one rename.
+# 2. Configure (allnoconfig + kernel/i386.config) when the tree is new, and
+#    check every line of the fragment made it into .config.
 # 3. make bzImage, vmlinux, modules_prepare and modules (the last writes
 #    Module.symvers, which `make M=` builds of lg.ko link against).
+# 4. Keep the $LGUEST_KERNEL_KEEP (default 3) most recently used trees.
 #
-# Prints the paths of the results and how long it took.
+# LINUX_SOURCE_TARBALL overrides the tarball, JOBS make's -j.  Prints
+# progress and, at the end, the image's path and how long it all took.
 set -eu
 . "$(dirname "$0")/common.sh"
 
-tarball=${LINUX_SOURCE_TARBALL:-/usr/src/linux-source-6.1.tar.xz}
+tarball=$(kernel_tarball)
 fragment=$TOP/kernel/i386.config
 patches=$TOP/guest-patches
 cache=$(cache_dir)
-tree=$cache/linux
-obj=$(kernel_build_dir)
+tree=$(kernel_tree_dir)
+key=${tree##*/kernel-}
+obj=$tree/kbuild
 jobs=${JOBS:-$(nproc)}
+keep=${LGUEST_KERNEL_KEEP:-3}
 
 [ -f "$tarball" ] || die "$tarball not found: install linux-source-6.1 (scripts/install-deps.sh)"
+case $keep in '' | *[!0-9]* | 0) die "LGUEST_KERNEL_KEEP must be a positive number, not '$keep'" ;; esac
 start=$(date +%s)
 
-# Every clone on the machine shares the cache: one build at a time.
+# One build at a time in the whole cache, whatever the key.
 exec 9>"$cache/.build-lock"
 if ! flock -n 9; then
 	say "waiting for another build of the kernel cache to finish"
 	flock 9
 fi
+# Left by an interrupted run; with the lock held, no other run is making one.
+rm -rf "$cache"/.new-* "$cache"/.unpack-* "$cache"/.old-*
 
 # --- 1. source tree -----------------------------------------------------
-# The stamp names exactly what the tree was made from, by content only, so
-# that clones at different paths share it.
-src_stamp=$( {
-	stat -c '%n %s %Y' "$tarball"
-	cat "$patches/series"
-	grep -v '^[[:space:]]*\(#\|$\)' "$patches/series" | while read -r p _; do
-		{ sha256sum <"$patches/$p" || echo "missing"; } 2>/dev/null | sed "s|-\$|$p|"
-	done
-} | sha256sum | cut -d' ' -f1)
-
-if [ "$(cat "$tree/.project-stamp" 2>/dev/null)" != "$src_stamp" ]; then
-	staging=$cache/linux.staging
-	rm -rf "$staging"
-	mkdir -p "$staging"
-	say "unpacking $(basename "$tarball")"
-	tar -xJf "$tarball" -C "$staging" --strip-components=1
-	"$TOP/scripts/apply-series.sh" "$staging" "$patches"
-	if [ -d "$tree" ]; then
-		say "updating changed files in $tree"
+if [ ! -d "$tree" ]; then
+	new=$cache/.new-$key
+	unpacked=$cache/.unpack-$key
+	mkdir "$unpacked"
+	say "unpacking $(basename "$tarball") for kernel-$key"
+	tar -xJf "$tarball" -C "$unpacked" --strip-components=1
+	"$TOP/scripts/apply-series.sh" "$unpacked" "$patches"
+	# shellcheck disable=SC2012 # names are kernel-<hex>, nothing to mangle
+	seed=$(ls -1dt "$cache"/kernel-*/.last-used 2>/dev/null | head -1)
+	if [ -n "$seed" ]; then
+		seed=${seed%/.last-used}
+		say "updating the changed files in a copy of $(basename "$seed")"
+		# The build directory is inside the tree, so Kbuild names sources
+		# by relative paths and the copied objects hold for the copy.
+		# Hard links do for the sources (Kbuild with O= never writes
+		# there, and rsync replaces a file rather than rewriting it);
+		# kbuild/ is written to, so it is copied for real.
+		cp -al "$seed" "$new"
+		rm -rf "$new/kbuild" "$new/.last-used"
+		[ ! -d "$seed/kbuild" ] || cp -a "$seed/kbuild" "$new/kbuild"
 		# No -t: a file whose contents changed gets a new mtime (so make
 		# rebuilds it), an unchanged one keeps its old mtime.
-		rsync -rlc --delete --exclude=/.project-stamp "$staging/" "$tree/"
-		rm -rf "$staging"
+		rsync -rlc --delete --exclude=/kbuild "$unpacked/" "$new/"
+		rm -rf "$unpacked"
 	else
-		mv "$staging" "$tree"
+		mv -T "$unpacked" "$new"
 	fi
-	echo "$src_stamp" >"$tree/.project-stamp"
+	mv -T "$new" "$tree"
 fi
+touch "$tree/.last-used"
 
 # --- 2. configuration ---------------------------------------------------
 kmake() {
 	make -C "$tree" O="$obj" ARCH=i386 -j"$jobs" "$@"
 }
 mkdir -p "$obj"
-cfg_stamp=$(cat "$fragment" "$tree/.project-stamp" | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$cfg_stamp" ] || [ ! -f "$obj/.config" ]; then
+# A tree copied from another key carries that key's configuration.
+if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$key" ] || [ ! -f "$obj/.config" ]; then
 	say "configuring: allnoconfig + $(basename "$fragment")"
 	kmake KCONFIG_ALLCONFIG="$fragment" allnoconfig >"$obj/config.log" 2>&1 ||
 		{ tail -20 "$obj/config.log" >&2; die "kernel configuration failed"; }
@@ -83,7 +101,7 @@ if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$cfg_stamp" ] || [ ! -f "$obj
 	done)
 	[ -z "$missing" ] || die "these fragment lines did not survive Kconfig:
 $missing"
-	echo "$cfg_stamp" >"$obj/.config-stamp"
+	echo "$key" >"$obj/.config-stamp"
 fi
 
 # --- 3. build -----------------------------------------------------------
@@ -96,6 +114,16 @@ if ! kmake bzImage vmlinux modules_prepare modules 2>&1 | tee "$obj/build.log" |
 	tail -30 "$obj/build.log" >&2
 	die "kernel build failed (full log: $obj/build.log)"
 fi
+
+# --- 4. old trees -------------------------------------------------------
+# shellcheck disable=SC2012 # as above
+ls -1dt "$cache"/kernel-*/.last-used | tail -n +$((keep + 1)) | while read -r stamp; do
+	old=${stamp%/.last-used}
+	say "removing $(basename "$old"), the least recently used tree"
+	# Renamed first, so no reader ever sees half a tree.
+	mv -T "$old" "$cache/.old-${old##*/kernel-}"
+	rm -rf "$cache/.old-${old##*/kernel-}"
+done
 
 end=$(date +%s)
 say "kernel ready in $((end - start)) s: $obj/arch/x86/boot/bzImage"

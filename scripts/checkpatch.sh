@@ -7,7 +7,7 @@
 set -eu
 . "$(dirname "$0")/common.sh"
 
-cp=$(cache_dir)/linux/scripts/checkpatch.pl
+cp=$(kernel_tree_dir)/scripts/checkpatch.pl
 [ -x "$cp" ] || die "$cp missing: build the kernel first (make kernel)"
 # Only the files we write, not Kbuild's generated ones, by absolute path:
 # checkpatch runs from a scratch folder because inside a git work tree it

@@ -24,9 +24,36 @@ die() {
 	exit 1
 }
 
-# The kernel build directory (O=) and the image paths inside it.
+# The kernel source tarball: Debian's linux-source-6.1 unless overridden.
+kernel_tarball() {
+	echo "${LINUX_SOURCE_TARBALL:-/usr/src/linux-source-6.1.tar.xz}"
+}
+
+# What this clone's kernel is made of, as one short hash: the tarball (name,
+# size, mtime), the patch series and every patch in it, and the
+# configuration fragment.  The cache keeps one tree per key, so clones that
+# differ in any of these never build over each other's tree, and clones at
+# different paths that agree share one.
+kernel_key() {
+	local tarball patches=$TOP/guest-patches
+	tarball=$(kernel_tarball)
+	{
+		stat -c '%n %s %Y' "$tarball" 2>/dev/null || echo "missing $tarball"
+		cat "$patches/series"
+		grep -v '^[[:space:]]*\(#\|$\)' "$patches/series" | while read -r p _; do
+			{ sha256sum <"$patches/$p" || echo "missing"; } 2>/dev/null | sed "s|-\$|$p|"
+		done
+		cat "$TOP/kernel/i386.config"
+	} | sha256sum | cut -c1-16
+}
+
+# This clone's kernel source tree in the cache (scripts/build-kernel.sh
+# makes it), and its build directory (O=) inside it.
+kernel_tree_dir() {
+	echo "$(cache_dir)/kernel-$(kernel_key)"
+}
 kernel_build_dir() {
-	echo "$(cache_dir)/kbuild"
+	echo "$(kernel_tree_dir)/kbuild"
 }
 
 # Emit gen_init_cpio spec lines that put host path $1 (a file or a whole

@@ -51,7 +51,7 @@ jobs)
 	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
 	if [ "$config" = native ]; then
 		entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
-			case $kind in fault | op) ;; *) die "suite.conf: $name: kind must be fault or op" ;; esac
+			case $kind in fault | fault-iter | op) ;; *) die "suite.conf: $name: kind must be fault, fault-iter or op" ;; esac
 			echo "$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
 				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 		done
@@ -69,11 +69,11 @@ expected)
 	[ $# -eq 2 ] || usage
 	if [ "$config" = native ]; then
 		entries "$TOP/bench/suite.conf" | while read -r name kind _; do
-			if [ "$kind" = fault ]; then
-				printf '%s,ns_per_page\n%s,minflt_per_page\n' "$name" "$name"
-			else
-				echo "$name,ns_per_op"
-			fi
+			case $kind in
+			fault) printf '%s,ns_per_page\n%s,minflt_per_page\n' "$name" "$name" ;;
+			fault-iter) printf '%s,ns_per_page\n%s,ns_per_page_iter\n%s,minflt_per_page\n' "$name" "$name" "$name" ;;
+			*) echo "$name,ns_per_op" ;;
+			esac
 		done
 	else
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name _; do

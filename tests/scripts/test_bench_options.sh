@@ -21,6 +21,10 @@ for p in $progs; do
 done
 # One short valid run, on tmpfs-like scratch space.
 check "page_fault1 runs" "$BUILD/bench/page_fault1" -r 2 -w 0 -s 1M -d "$SCRATCH" >"$SCRATCH/out"
-check "two result lines per repetition" [ "$(grep -c '^BENCH,page_fault1,' "$SCRATCH/out")" = 4 ]
+check "three result lines per repetition" [ "$(grep -c '^BENCH,page_fault1,' "$SCRATCH/out")" = 6 ]
 check "lines are well-formed" grep -qE '^BENCH,page_fault1,ns_per_page,ns,2,[0-9]+\.[0-9]{3}$' "$SCRATCH/out"
+# The whole iteration (mmap, touch, munmap) holds the touch loop.
+check "ns_per_page_iter >= ns_per_page in every repetition" awk -F, '
+	$3 == "ns_per_page" { t[$5] = $6 } $3 == "ns_per_page_iter" { i[$5] = $6 }
+	END { for (r in t) if (!(r in i) || i[r] < t[r]) exit 1; exit !length(t) }' "$SCRATCH/out"
 finish

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit test for bench/common.c: option, number and size parsing and the
- * page permutation.  Prints "FAIL: ..." per failed check and a summary.
+ * Unit test for bench/common.c: option, number and size parsing, the
+ * page permutation and the median.  Prints "FAIL: ..." per failed check and a summary.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -283,6 +283,22 @@ static void test_permute(void)
 	check(i == 1000, "xorshift32 never yields 0");
 }
 
+static void test_median(void)
+{
+	double one[] = { 7 }, odd[] = { 5, -1, 3, 9, 3 }, even[] = { 4, 1, 3, 2 };
+	double same[11];
+	size_t i;
+
+	for (i = 0; i < 11; i++)
+		same[i] = 2.5;
+	check(bench_median(one, 1) == 7, "median of one value");
+	check(bench_median(odd, 5) == 3, "median of an odd count, unsorted");
+	check(bench_median(even, 4) == 2.5,
+	      "median of an even count: the mean of the middle two");
+	check(bench_median(same, 11) == 2.5, "median of equal values");
+	check(odd[0] == -1 && odd[4] == 9, "the values are left sorted");
+}
+
 int main(void)
 {
 	test_parse_uint();
@@ -291,5 +307,6 @@ int main(void)
 	test_valid();
 	test_invalid();
 	test_permute();
+	test_median();
 	return check_summary("test_bench_common");
 }
