@@ -3,7 +3,7 @@
 # write one complete results folder.
 #
 # usage: run-matrix.sh [-c CONFIGS] [-p full|quick] [-b BOOTS] [-r REPS]
-#                      [-w WARMUP] [-o RESULTS_ROOT]
+#                      [-w WARMUP] [-T wall|icount] [-o RESULTS_ROOT]
 #   -c  comma-separated configurations
 #       (default: native,lguest-baseline,lguest-fastpath)
 #         native           bench/suite.conf run directly on the QEMU-booted
@@ -14,6 +14,9 @@
 #   -b  VM boots per configuration (default 3); each runs every benchmark
 #   -r  measured repetitions per benchmark per boot (default 5)
 #   -w  warm-up repetitions per benchmark per boot (default 1)
+#   -T  the guest's clock (scripts/vm-run.sh -T): wall (default), where
+#       times are the shared host's, or icount, where guest time counts
+#       instructions and figures repeat whatever the host's load (TCG only)
 #   -o  where results go (default: results/ in the project)
 #
 # Writes RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<git short rev>/ with raw.csv (every
@@ -24,16 +27,18 @@
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
-configs=native,lguest-baseline,lguest-fastpath profile=full boots=3 reps=5 warmup=1 root=$TOP/results
-while getopts 'c:p:b:r:w:o:h' opt; do
+configs=native,lguest-baseline,lguest-fastpath profile=full boots=3 reps=5 warmup=1 clock=wall
+root=$TOP/results
+while getopts 'c:p:b:r:w:T:o:h' opt; do
 	case $opt in
 	c) configs=$OPTARG ;;
 	p) profile=$OPTARG ;;
 	b) boots=$OPTARG ;;
 	r) reps=$OPTARG ;;
 	w) warmup=$OPTARG ;;
+	T) clock=$OPTARG ;;
 	o) root=$OPTARG ;;
-	*) sed -n '3,17s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	*) sed -n '3,20s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -42,6 +47,7 @@ for n in "$boots" "$reps"; do
 	case $n in '' | *[!0-9]* | 0*) die "-b and -r take a positive whole number, not '$n'" ;; esac
 done
 case $warmup in '' | *[!0-9]*) die "-w takes a whole number, not '$warmup'" ;; esac
+case $clock in wall | icount) ;; *) die "-T takes wall or icount, not '$clock'" ;; esac
 IFS=, read -r -a config_list <<<"$configs"
 [ ${#config_list[@]} -gt 0 ] || die "no configuration given"
 for c in "${config_list[@]}"; do
@@ -73,7 +79,7 @@ for config in "${config_list[@]}"; do
 		log=$partial/logs/$config-boot$boot.log
 		say "$config: boot $boot of $boots ($profile suite, $reps repetitions)"
 		rc=0
-		"$TOP/scripts/vm-run.sh" -q -t 1800 -l "$log" "$job" || rc=$?
+		"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$log" "$job" || rc=$?
 		if [ "$rc" != 0 ]; then
 			tail -20 "$log" >&2
 			die "$config boot $boot failed (vm-run status $rc); console tail above"
@@ -93,7 +99,13 @@ for config in "${config_list[@]}"; do
 done
 "$benchcsv" summarize "$partial/raw.csv" >"$partial/summary.csv"
 
-# Metadata: what ran, where, on what.
+# Metadata: what ran, where, on what.  A run is flagged when the host's
+# 1-minute load went past its cores at either end: wall-clock figures from
+# such a run include other work's time.
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+overloaded=$(awk -v a="${load_before%% *}" -v b="${load_after%% *}" -v n="$(nproc)" \
+	'BEGIN { print (a > n || b > n) ? "yes" : "no" }')
+[ "$overloaded" = no ] || say "warning: the host's load exceeded its $(nproc) cores during this run"
 meta() {
 	tr -d '\r' <"$partial/logs/${config_list[0]}-boot1.log" | sed -n "s/^META,$1,//p" | head -1
 }
@@ -101,8 +113,9 @@ mapfile -t pairs < <(results_meta_pairs)
 json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
 	guest_cpu "$(meta guest_cpu)" configs "$configs" profile "$profile" \
 	boots "$boots" reps_per_boot "$reps" warmup_per_boot "$warmup" \
-	host_loadavg_before "$load_before" \
-	host_loadavg_after "$(cut -d' ' -f1-3 /proc/loadavg)" >"$partial/meta.json"
+	clock "$clock" host_loadavg_before "$load_before" \
+	host_loadavg_after "$load_after" host_cores "$(nproc)" \
+	host_overloaded "$overloaded" >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"
 results_publish "$root"

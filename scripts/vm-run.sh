@@ -15,6 +15,9 @@
 #   -a ARGS         extra kernel command-line arguments
 #   -n MS           inject an NMI into the VM every MS milliseconds (through
 #                   QEMU's monitor), to test code that must survive them
+#   -T PROFILE      the guest's clock: "wall" (default) or "icount", where
+#                   guest time counts instructions (QEMU -icount, TCG only)
+#                   and so repeats from run to run whatever the host's load
 #
 # The job is packed into a small second cpio archive appended to the base
 # initramfs; /init runs it and prints LGUEST-M012-EXIT=<status>.
@@ -33,11 +36,11 @@ fail() {
 	exit 2
 }
 
-timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms=
+timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms= clock=wall
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:qk:i:a:c:n:h' opt; do
+while getopts 't:m:s:f:l:qk:i:a:c:n:T:h' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
@@ -50,6 +53,7 @@ while getopts 't:m:s:f:l:qk:i:a:c:n:h' opt; do
 	a) extra_args=$OPTARG ;;
 	c) cmd=$OPTARG ;;
 	n) nmi_ms=$OPTARG ;;
+	T) clock=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -86,7 +90,16 @@ fi
 cat "$initramfs" "$work/job.cpio" >"$work/initrd"
 
 accel=$("$TOP/scripts/probe-accel.sh" 2>/dev/null) || fail "accelerator probe failed"
-say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus timeout=${timeout_s}s${nmi_ms:+ nmi-every=${nmi_ms}ms}"
+# icount: one instruction is 2^1 ns of guest time; with sleep=off an idle
+# guest's clock jumps to its next timer instead of waiting for the host's.
+case $clock in
+wall) clock_args=() ;;
+icount)
+	[ "$accel" = tcg ] || fail "-T icount needs TCG, and the probe chose $accel"
+	clock_args=(-icount shift=1,sleep=off -rtc clock=vm) ;;
+*) fail "-T takes wall or icount, not '$clock'" ;;
+esac
+say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus clock=$clock timeout=${timeout_s}s${nmi_ms:+ nmi-every=${nmi_ms}ms}"
 
 # The monitor, on a pair of pipes, only when we inject NMIs through it.
 monitor=(-monitor none)
@@ -113,7 +126,7 @@ set -o pipefail
 rc=0
 timeout -k 5 "$timeout_s" qemu-system-i386 -M pc -accel "$accel" -cpu "$QEMU_CPU" \
 	-m "$mem" -smp "$cpus" -nodefaults -no-user-config -display none \
-	-no-reboot "${monitor[@]}" -serial stdio \
+	-no-reboot "${monitor[@]}" ${clock_args[@]+"${clock_args[@]}"} -serial stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=4 \
 	-kernel "$kernel" -initrd "$work/initrd" \
 	-append "console=ttyS0 panic=-1 $extra_args" </dev/null 2>"$work/qemu.err" |
