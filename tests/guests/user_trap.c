@@ -20,6 +20,17 @@ static const struct trap_frame *exit_frame(void)
 	return &user_exit_info.frame;
 }
 
+/* Runs a user snippet with a #GP ending the run; returns the vector. */
+static u32 user_call_gp(const char *snippet)
+{
+	u32 vector;
+
+	trap_set_handler(VEC_GP, user_exit);
+	vector = user_call(snippet, 0, 0);
+	trap_set_handler(VEC_GP, NULL);
+	return vector;
+}
+
 static void check_int80(void)
 {
 	struct user_regs r = {
@@ -67,20 +78,15 @@ static void check_trap_gate(void)
 	 */
 	trap_set_handler(0x81, user_exit);
 	idt_set_gate(0x81, GATE_TRAP, 3);
-	trap_set_handler(VEC_GP, user_exit);
-	vector = user_call(user_int81, 0, 0);
-	trap_set_handler(VEC_GP, NULL);
+	vector = user_call_gp(user_int81);
 	report_eq("int81_refused", vector, VEC_GP);
 	report_eq("int81_refused_error", exit_frame()->error, (0x81 << 3) | 2);
 }
 
 static void check_hcall_refused(void)
 {
-	u32 vector;
+	u32 vector = user_call_gp(user_hcall);
 
-	trap_set_handler(VEC_GP, user_exit);
-	vector = user_call(user_hcall, 0, 0);
-	trap_set_handler(VEC_GP, NULL);
 	report_eq("user_hcall_gp", vector, VEC_GP);
 	/* The CPU's error code for a gate: its index, and bit 1 for "IDT". */
 	report_eq("user_hcall_gp_error", exit_frame()->error,
@@ -96,11 +102,8 @@ static void check_hcall_refused(void)
  */
 static void check_sysenter_refused(void)
 {
-	u32 vector;
+	u32 vector = user_call_gp(user_sysenter);
 
-	trap_set_handler(VEC_GP, user_exit);
-	vector = user_call(user_sysenter, 0, 0);
-	trap_set_handler(VEC_GP, NULL);
 	report_eq("sysenter_gp", vector, VEC_GP);
 	report_eq("sysenter_gp_error", exit_frame()->error, 0);
 	report_eq("sysenter_gp_eip", exit_frame()->eip, user_va(user_sysenter));
