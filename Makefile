@@ -12,8 +12,8 @@ CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 # Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
 MATRIX_ARGS ?=
 
-.PHONY: all deps kernel module launcher guests abi-tests bench-progs tools \
-	initramfs bench check unit clean
+.PHONY: all deps kernel guest-kernel module launcher guests abi-tests bench-progs \
+	tools initramfs bench check unit clean
 
 all: initramfs tools
 
@@ -22,6 +22,10 @@ deps:
 
 kernel: deps
 	scripts/build-kernel.sh
+
+# Linux 6.1 as an lguest guest: kbuild-guest/vmlinux in the cache.
+guest-kernel: kernel
+	scripts/build-guest-kernel.sh
 
 # lg.ko in both variants (baseline, fastpath), against the cached kernel.
 module: kernel
@@ -80,7 +84,7 @@ unit: deps
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
 
-check: initramfs tools unit
+check: initramfs guest-kernel tools unit
 	tests/run.sh
 
 clean:
