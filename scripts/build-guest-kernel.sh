@@ -8,8 +8,9 @@
 # 2. The guest patches carry a copy of the ABI (asm/lguest_abi.h): check
 #    that it is still module/uapi/lguest.h.
 # 3. Configure (allnoconfig + kernel/i386-guest.config) into its own object
-#    directory, kbuild-guest/ next to the host's, when the fragment or the
-#    tree changed; check every line of the fragment made it into .config.
+#    directory, kbuild-guest/ in the tree beside the host's kbuild/, when
+#    the fragment or the tree changed; check every line of the fragment
+#    made it into .config.
 # 4. make vmlinux: the launcher loads the ELF file, not a bzImage.
 #
 # Prints the path of the guest vmlinux and how long it took.
@@ -18,14 +19,14 @@ set -eu
 
 fragment=$TOP/kernel/i386-guest.config
 cache=$(cache_dir)
-tree=$cache/linux
-obj=$cache/kbuild-guest
+tree=$(kernel_tree_dir)
+obj=$tree/kbuild-guest
 jobs=${JOBS:-$(nproc)}
 start=$(date +%s)
 
 # --- 1. the tree (and the host kernel) ----------------------------------
 "$TOP/scripts/build-kernel.sh"
-[ -f "$tree/.project-stamp" ] || die "no patched tree at $tree after build-kernel.sh"
+[ -f "$tree/Makefile" ] || die "no patched tree at $tree after build-kernel.sh"
 
 # Same lock as build-kernel.sh: nobody updates the tree under our build.
 exec 9>"$cache/.build-lock"
@@ -50,7 +51,7 @@ kmake() {
 	make -C "$tree" O="$obj" ARCH=i386 -j"$jobs" "$@"
 }
 mkdir -p "$obj"
-cfg_stamp=$(cat "$fragment" "$tree/.project-stamp" | sha256sum | cut -d' ' -f1)
+cfg_stamp=$({ cat "$fragment"; basename "$tree"; } | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$cfg_stamp" ] || [ ! -f "$obj/.config" ]; then
 	say "configuring the guest: allnoconfig + $(basename "$fragment")"
 	kmake KCONFIG_ALLCONFIG="$fragment" allnoconfig >"$obj/config.log" 2>&1 ||

@@ -66,13 +66,16 @@ if [ ! -d "$tree" ]; then
 		# by relative paths and the copied objects hold for the copy.
 		# Hard links do for the sources (Kbuild with O= never writes
 		# there, and rsync replaces a file rather than rewriting it);
-		# kbuild/ is written to, so it is copied for real.
+		# the build directories (kbuild/, and the guest's kbuild-guest/)
+		# are written to, so they are copied for real.
 		cp -al "$seed" "$new"
-		rm -rf "$new/kbuild" "$new/.last-used"
-		[ ! -d "$seed/kbuild" ] || cp -a "$seed/kbuild" "$new/kbuild"
+		rm -rf "$new"/kbuild* "$new/.last-used"
+		for build in "$seed"/kbuild*; do
+			[ ! -d "$build" ] || cp -a "$build" "$new/"
+		done
 		# No -t: a file whose contents changed gets a new mtime (so make
 		# rebuilds it), an unchanged one keeps its old mtime.
-		rsync -rlc --delete --exclude=/kbuild "$unpacked/" "$new/"
+		rsync -rlc --delete --exclude='/kbuild*' "$unpacked/" "$new/"
 		rm -rf "$unpacked"
 	else
 		mv -T "$unpacked" "$new"

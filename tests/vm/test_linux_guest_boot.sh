@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/scripts/common.sh"
 scratch
-guest=$(cache_dir)/kbuild-guest/vmlinux
+guest=$(kernel_tree_dir)/kbuild-guest/vmlinux
 if [ ! -f "$guest" ]; then
 	fail "no guest kernel at $guest: run scripts/build-guest-kernel.sh"
 	finish
