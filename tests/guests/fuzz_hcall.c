@@ -919,9 +919,18 @@ static void op_console(void)
 
 static u32 boot_reserve, boot_tsc;
 
+/*
+ * The host's TSC rate is its current one: a host booted a second ago may
+ * still refine its calibration ("tsc: Refined TSC clocksource
+ * calibration"), so tsc_khz may move a little between two inits.
+ */
 static bool init_filled(const struct lguest_data *ld)
 {
-	return ld->reserve_mem == boot_reserve && ld->tsc_khz == boot_tsc;
+	u32 d = ld->tsc_khz > boot_tsc ? ld->tsc_khz - boot_tsc :
+					 boot_tsc - ld->tsc_khz;
+
+	return ld->reserve_mem == boot_reserve && ld->tsc_khz &&
+	       d <= boot_tsc / 100;
 }
 
 /*
