@@ -21,7 +21,6 @@ fragment=$TOP/kernel/i386-guest.config
 cache=$(cache_dir)
 tree=$(kernel_tree_dir)
 obj=$tree/kbuild-guest
-jobs=${JOBS:-$(nproc)}
 start=$(date +%s)
 
 # --- 1. the tree (and the host kernel) ----------------------------------
@@ -47,36 +46,11 @@ abi=$tree/arch/x86/include/asm/lguest_abi.h
 	die "the guest patches' asm/lguest_abi.h differs from module/uapi/lguest.h: update the patch that adds it"
 
 # --- 3. configuration ---------------------------------------------------
-kmake() {
-	make -C "$tree" O="$obj" ARCH=i386 -j"$jobs" "$@"
-}
-mkdir -p "$obj"
-cfg_stamp=$({ cat "$fragment"; basename "$tree"; } | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$cfg_stamp" ] || [ ! -f "$obj/.config" ]; then
-	say "configuring the guest: allnoconfig + $(basename "$fragment")"
-	kmake KCONFIG_ALLCONFIG="$fragment" allnoconfig >"$obj/config.log" 2>&1 ||
-		{ tail -20 "$obj/config.log" >&2; die "guest kernel configuration failed"; }
-	missing=$(grep -E '^(CONFIG_|# CONFIG_)' "$fragment" | while read -r line; do
-		case $line in
-		'# '*) sym=${line#\# }; sym=${sym%% *}
-			grep -q "^$sym=" "$obj/.config" && echo "  $line" ;;
-		*) grep -qxF "$line" "$obj/.config" || echo "  $line" ;;
-		esac
-	done)
-	[ -z "$missing" ] || die "these guest fragment lines did not survive Kconfig:
-$missing"
-	echo "$cfg_stamp" >"$obj/.config-stamp"
-fi
+kernel_configure "$tree" "$obj" "$fragment" \
+	"$({ cat "$fragment"; basename "$tree"; } | sha256sum | cut -d' ' -f1)" "guest kernel"
 
 # --- 4. build -----------------------------------------------------------
-say "building the guest vmlinux with $jobs jobs (log: $obj/build.log)"
-set -o pipefail
-if ! kmake vmlinux 2>&1 | tee "$obj/build.log" |
-	awk '/^  CC /{ if (++n % 250 == 0) { printf "  ... %d files compiled\n", n; fflush() } }
-	     END { printf "  %d files compiled\n", n }' >&2; then
-	tail -30 "$obj/build.log" >&2
-	die "guest kernel build failed (full log: $obj/build.log)"
-fi
+kernel_make "$tree" "$obj" "guest kernel" vmlinux
 
 end=$(date +%s)
 say "guest kernel ready in $((end - start)) s: $obj/vmlinux"

@@ -33,7 +33,6 @@ cache=$(cache_dir)
 tree=$(kernel_tree_dir)
 key=${tree##*/kernel-}
 obj=$tree/kbuild
-jobs=${JOBS:-$(nproc)}
 keep=${LGUEST_KERNEL_KEEP:-3}
 
 [ -f "$tarball" ] || die "$tarball not found: install linux-source-6.1 (scripts/install-deps.sh)"
@@ -85,38 +84,11 @@ fi
 touch "$tree/.last-used"
 
 # --- 2. configuration ---------------------------------------------------
-kmake() {
-	make -C "$tree" O="$obj" ARCH=i386 -j"$jobs" "$@"
-}
-mkdir -p "$obj"
 # A tree copied from another key carries that key's configuration.
-if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$key" ] || [ ! -f "$obj/.config" ]; then
-	say "configuring: allnoconfig + $(basename "$fragment")"
-	kmake KCONFIG_ALLCONFIG="$fragment" allnoconfig >"$obj/config.log" 2>&1 ||
-		{ tail -20 "$obj/config.log" >&2; die "kernel configuration failed"; }
-	# Kconfig silently drops a symbol whose dependencies are unmet: catch it.
-	missing=$(grep -E '^(CONFIG_|# CONFIG_)' "$fragment" | while read -r line; do
-		case $line in
-		'# '*) sym=${line#\# }; sym=${sym%% *}
-			grep -q "^$sym=" "$obj/.config" && echo "  $line" ;;
-		*) grep -qxF "$line" "$obj/.config" || echo "  $line" ;;
-		esac
-	done)
-	[ -z "$missing" ] || die "these fragment lines did not survive Kconfig:
-$missing"
-	echo "$key" >"$obj/.config-stamp"
-fi
+kernel_configure "$tree" "$obj" "$fragment" "$key" "host kernel"
 
 # --- 3. build -----------------------------------------------------------
-say "building bzImage, vmlinux, modules with $jobs jobs (log: $obj/build.log)"
-# A long build prints one progress line per 250 compiled files.
-set -o pipefail
-if ! kmake bzImage vmlinux modules_prepare modules 2>&1 | tee "$obj/build.log" |
-	awk '/^  CC /{ if (++n % 250 == 0) { printf "  ... %d files compiled\n", n; fflush() } }
-	     END { printf "  %d files compiled\n", n }' >&2; then
-	tail -30 "$obj/build.log" >&2
-	die "kernel build failed (full log: $obj/build.log)"
-fi
+kernel_make "$tree" "$obj" "host kernel" bzImage vmlinux modules_prepare modules
 
 # --- 4. old trees -------------------------------------------------------
 # shellcheck disable=SC2012 # as above

@@ -56,6 +56,49 @@ kernel_build_dir() {
 	echo "$(kernel_tree_dir)/kbuild"
 }
 
+# kernel_configure TREE OBJ FRAGMENT STAMP WHAT: configure the build in OBJ
+# as allnoconfig plus FRAGMENT, unless OBJ/.config-stamp already says
+# STAMP; then check every line of the fragment survived Kconfig, which
+# silently drops a symbol whose dependencies are unmet.  WHAT names the
+# kernel in messages.
+kernel_configure() {
+	local tree=$1 obj=$2 fragment=$3 stamp=$4 what=$5 missing
+	mkdir -p "$obj"
+	if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$obj/.config" ]; then
+		return 0
+	fi
+	say "configuring the $what: allnoconfig + $(basename "$fragment")"
+	make -C "$tree" O="$obj" ARCH=i386 KCONFIG_ALLCONFIG="$fragment" allnoconfig \
+		>"$obj/config.log" 2>&1 ||
+		{ tail -20 "$obj/config.log" >&2; die "$what configuration failed"; }
+	missing=$(grep -E '^(CONFIG_|# CONFIG_)' "$fragment" | while read -r line; do
+		case $line in
+		'# '*) sym=${line#\# }; sym=${sym%% *}
+			grep -q "^$sym=" "$obj/.config" && echo "  $line" ;;
+		*) grep -qxF "$line" "$obj/.config" || echo "  $line" ;;
+		esac
+	done)
+	[ -z "$missing" ] || die "these lines of $(basename "$fragment") did not survive Kconfig:
+$missing"
+	echo "$stamp" >"$obj/.config-stamp"
+}
+
+# kernel_make TREE OBJ WHAT TARGET...: build the targets with ${JOBS:-nproc}
+# jobs, the full output in OBJ/build.log and one progress line per 250
+# compiled files on stderr.  WHAT names the kernel in messages.
+kernel_make() {
+	local tree=$1 obj=$2 what=$3 jobs=${JOBS:-$(nproc)}
+	shift 3
+	say "building the $what ($*) with $jobs jobs (log: $obj/build.log)"
+	set -o pipefail
+	if ! make -C "$tree" O="$obj" ARCH=i386 -j"$jobs" "$@" 2>&1 | tee "$obj/build.log" |
+		awk '/^  CC /{ if (++n % 250 == 0) { printf "  ... %d files compiled\n", n; fflush() } }
+		     END { printf "  %d files compiled\n", n }' >&2; then
+		tail -30 "$obj/build.log" >&2
+		die "$what build failed (full log: $obj/build.log)"
+	fi
+}
+
 # Emit gen_init_cpio spec lines that put host path $1 (a file or a whole
 # directory) at guest path $2, with the parent directories it needs.
 cpio_spec_for() {
