@@ -13,7 +13,7 @@ CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 MATRIX_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel module launcher guests abi-tests bench-progs \
-	tools initramfs bench check unit clean
+	tools initramfs guest-initramfs bench check unit clean
 
 all: initramfs tools
 
@@ -70,12 +70,27 @@ $(BUILD)/init: initramfs/init.c | deps
 	mkdir -p $(BUILD)
 	$(CC32) -o $@ $<
 
-initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init
+$(BUILD)/guest-init: initramfs/guest-init.c | deps
+	mkdir -p $(BUILD)
+	$(CC32) -o $@ $<
+
+# The Linux guest's own initramfs: its /init, busybox and the benchmarks.
+guest-initramfs: bench-progs $(BUILD)/guest-init kernel
+	scripts/build-initramfs.sh $(BUILD)/guest-initramfs.cpio $(BUILD)/guest-init \
+		$(BUILD)/bench:/bench
+
+# What every QEMU VM boots: lg.ko, the launcher, the test guests, and the
+# Linux guest (its vmlinux and initramfs) under /lguest.
+initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init \
+		guest-kernel guest-initramfs
 	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
 		$(BUILD)/bench:/bench $(BUILD)/module/baseline/lg.ko:/lguest/lg.ko \
 		$(BUILD)/module/fastpath/lg.ko:/lguest/fastpath/lg.ko \
 		$(BUILD)/launcher/launcher:/lguest/launcher \
-		$(BUILD)/guests:/lguest/guests $(BUILD)/abi:/lguest/abi
+		$(BUILD)/guests:/lguest/guests $(BUILD)/abi:/lguest/abi \
+		$$(scripts/kernel-dir.sh --guest)/vmlinux:/lguest/linux-guest/vmlinux \
+		$(BUILD)/guest-initramfs.cpio:/lguest/linux-guest/initramfs.cpio \
+		initramfs/run-linux-guest.sh:/lguest/run-linux-guest
 
 unit: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench unit
@@ -84,7 +99,7 @@ unit: deps
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
 
-check: initramfs guest-kernel tools unit
+check: initramfs tools unit
 	tests/run.sh
 
 clean:

@@ -516,26 +516,50 @@ void bench_read_pages(const char *p, size_t len, size_t step)
 	bench_sink = sum;
 }
 
+int bench_mark_begin(struct bench_mark *m)
+{
+	if (bench_exits_available() && bench_exits_read(&m->e0))
+		return -1;
+	if (bench_minflt(&m->f0))
+		return -1;
+	m->t0 = bench_now_ns();
+	return 0;
+}
+
+int bench_mark_end(const struct bench_mark *m, struct bench_result *r)
+{
+	uint64_t t1 = bench_now_ns();
+	struct bench_exits e1;
+	long f1;
+
+	if (bench_minflt(&f1))
+		return -1;
+	if (bench_exits_available()) {
+		if (bench_exits_read(&e1))
+			return -1;
+		bench_exits_add(&r->exits, &m->e0, &e1, 1.0);
+	}
+	r->ns += (double)(t1 - m->t0);
+	r->minflt += f1 - m->f0;
+	return 0;
+}
+
 int bench_timed_touch(char *p, size_t len, int write,
 		      struct bench_result *r)
 {
 	size_t page = bench_page_size();
-	long f0, f1;
-	uint64_t t0, t1;
+	struct bench_mark m;
 
-	if (bench_minflt(&f0))
+	memset(r, 0, sizeof(*r));
+	if (bench_mark_begin(&m))
 		return -1;
-	t0 = bench_now_ns();
 	if (write)
 		bench_write_pages(p, len, page);
 	else
 		bench_read_pages(p, len, page);
-	t1 = bench_now_ns();
-	if (bench_minflt(&f1))
+	if (bench_mark_end(&m, r))
 		return -1;
-	r->ns = (double)(t1 - t0);
 	r->count = len / page;
-	r->minflt = f1 - f0;
 	return 0;
 }
 
@@ -561,10 +585,31 @@ static void emit(const struct bench_desc *d, const char *metric,
 	printf("BENCH,%s,%s,%s,%u,%.3f\n", d->name, metric, unit, rep, value);
 }
 
+/* A count per page or op: zero is a result here, a negative one is not. */
+static void emit_exits(const struct bench_desc *d, const char *per,
+		       unsigned int rep, const struct bench_result *r)
+{
+	unsigned int k;
+
+	for (k = 0; k < BENCH_EXIT_KINDS; k++) {
+		double v = r->exits.n[k] / r->count;
+
+		if (!isfinite(v) || v < 0)
+			bench_errx("rep %u: %s = %g after subtracting the cost of reading the counters",
+				   rep, bench_exit_names[k], v);
+		printf("BENCH,%s,%s_%s,%s,%u,%.3f\n", d->name,
+		       bench_exit_names[k], per,
+		       k == BENCH_WORLD_SWITCHES ? "switches" :
+		       k == BENCH_FASTPATH_REFLECTED ? "faults" : "exits", rep, v);
+	}
+}
+
 int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 	      bench_fn fn, void *ctx)
 {
 	unsigned int i;
+
+	bench_exits_init();
 
 	for (i = 0; i < o->warmup + o->reps; i++) {
 		struct bench_result r = { 0 };
@@ -588,6 +633,9 @@ int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 			emit(d, "minflt_per_page", "faults", rep,
 			     (double)r.minflt / r.count);
 		}
+		if (bench_exits_available())
+			emit_exits(d, d->kind == BENCH_OP ? "per_op" : "per_page",
+				   rep, &r);
 		/* Keep finished results if a later repetition fails. */
 		if (fflush(stdout))
 			bench_die("write stdout");

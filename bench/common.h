@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "exits.h"
+
 #define BENCH_EXIT_OK		0
 #define BENCH_EXIT_RUNTIME	1
 #define BENCH_EXIT_USAGE	2
@@ -60,7 +62,23 @@ struct bench_result {
 	double iter_ns;			/* BENCH_FAULT_ITER: the whole iteration */
 	uint64_t count;			/* pages touched or operations done */
 	long minflt;			/* minor faults in the timed part */
+	struct bench_exits exits;	/* under lguest: the timed part's exits */
 };
+
+/*
+ * A timed window: begin reads the exits, the minor faults, then the clock;
+ * end the clock, the faults, then the exits, so the bookkeeping stays
+ * outside the time and its exits are subtracted.  end adds the window's
+ * time, faults and exits to r.  Both return -1 with errno set on failure,
+ * and are safe in a forked child.
+ */
+struct bench_mark {
+	uint64_t t0;
+	long f0;
+	struct bench_exits e0;
+};
+int bench_mark_begin(struct bench_mark *m);
+int bench_mark_end(const struct bench_mark *m, struct bench_result *r);
 
 enum bench_perr {
 	BENCH_PERR_OK = 0,

@@ -27,9 +27,11 @@ static void run_once(const struct bench_opts *o, void *ctx,
 		     struct bench_result *r)
 {
 	int fd = *(int *)ctx;
-	uint64_t t0 = bench_now_ns();
+	struct bench_mark m;
 	unsigned long i;
 
+	if (bench_mark_begin(&m))
+		bench_die("bench_mark_begin");
 	for (i = 0; i < o->ops; i++) {
 		char *p = bench_mmap(o->size, PROT_READ | PROT_WRITE,
 				     MAP_SHARED, fd);
@@ -37,7 +39,8 @@ static void run_once(const struct bench_opts *o, void *ctx,
 		bench_write_pages(p, o->size / 10, TOUCH_STRIDE);
 		bench_munmap(p, o->size);
 	}
-	r->ns = (double)(bench_now_ns() - t0);
+	if (bench_mark_end(&m, r))
+		bench_die("bench_mark_end");
 	r->count = o->ops;
 }
 

@@ -73,34 +73,33 @@ static void map_pass(const struct bench_opts *o, const struct ctx *c,
 }
 
 /*
- * One interval of at least INTERVAL_NS: returns ns per pass and adds the
- * interval's minor faults to *faults, unless that is NULL.  A short interval is run again with
- * more passes, aiming a tenth past the mark.
+ * One interval of at least INTERVAL_NS: returns ns per pass, and adds the
+ * interval's passes (as count), minor faults and exits to *acc.  A short
+ * interval is run again with more passes, aiming a tenth past the mark.
  */
 static double interval(const struct bench_opts *o, const struct ctx *c,
-		       struct term *t, long *faults)
+		       struct term *t, struct bench_result *acc)
 {
 	for (;;) {
-		uint64_t t0, ns;
+		struct bench_result w = { 0 };
+		struct bench_mark m;
 		unsigned long i;
-		long f0, f1;
 
-		if (bench_minflt(&f0))
-			bench_die("getrusage");
-		t0 = bench_now_ns();
+		if (bench_mark_begin(&m))
+			bench_die("bench_mark_begin");
 		for (i = 0; i < t->passes; i++)
 			map_pass(o, c, t->touch);
-		ns = bench_now_ns() - t0;
-		if (bench_minflt(&f1))
-			bench_die("getrusage");
-		if (ns >= INTERVAL_NS) {
-			if (faults)
-				*faults += f1 - f0;
-			return (double)ns / t->passes;
+		if (bench_mark_end(&m, &w))
+			bench_die("bench_mark_end");
+		if (w.ns >= INTERVAL_NS) {
+			acc->count += t->passes;
+			acc->minflt += w.minflt;
+			bench_exits_sum(&acc->exits, &w.exits, 1.0);
+			return w.ns / t->passes;
 		}
-		t->passes = ns ? (unsigned long)(t->passes * 1.1 *
-						 INTERVAL_NS / ns) + 1
-			       : t->passes * 8;
+		t->passes = w.ns ? (unsigned long)(t->passes * 1.1 *
+						   INTERVAL_NS / w.ns) + 1
+				 : t->passes * 8;
 	}
 }
 
@@ -109,24 +108,26 @@ static void run_once(const struct bench_opts *o, void *ctx,
 {
 	struct ctx *c = ctx;
 	double base[TRIES], touched[TRIES];
-	long faults = 0;
-	unsigned long passes = 0;
+	struct bench_result b = { 0 }, t = { 0 };
 	int i;
 
 	for (i = 0; i < TRIES; i++) {
-		base[i] = interval(o, c, &c->base, NULL);
-		touched[i] = interval(o, c, &c->touched, &faults);
-		passes += c->touched.passes;
+		base[i] = interval(o, c, &c->base, &b);
+		touched[i] = interval(o, c, &c->touched, &t);
 	}
 	/*
 	 * Reported per page: the difference of the medians, over every page
 	 * of every touched pass, and the faults of those passes.  Still <= 0
-	 * on a very noisy host; bench_run() rejects that.
+	 * on a very noisy host; bench_run() rejects that.  Exits are the
+	 * touched passes' less as many mapping-only passes' (means, as
+	 * counts do not need medians).
 	 */
-	r->count = (uint64_t)c->pages * passes;
+	r->count = (uint64_t)c->pages * t.count;
 	r->ns = (bench_median(touched, TRIES) - bench_median(base, TRIES)) *
-		passes;
-	r->minflt = faults;
+		t.count;
+	r->minflt = t.minflt;
+	bench_exits_sum(&r->exits, &t.exits, 1.0);
+	bench_exits_sum(&r->exits, &b.exits, -(double)t.count / b.count);
 }
 
 int main(int argc, char **argv)

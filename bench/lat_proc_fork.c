@@ -26,10 +26,12 @@ static const struct bench_desc desc = {
 static void run_once(const struct bench_opts *o, void *ctx,
 		     struct bench_result *r)
 {
-	uint64_t t0 = bench_now_ns();
+	struct bench_mark m;
 	unsigned long i;
 
 	(void)ctx;
+	if (bench_mark_begin(&m))
+		bench_die("bench_mark_begin");
 	for (i = 0; i < o->ops; i++) {
 		int status;
 		pid_t pid = fork();
@@ -45,7 +47,8 @@ static void run_once(const struct bench_opts *o, void *ctx,
 			bench_errx("child ended abnormally (status 0x%x)",
 				   status);
 	}
-	r->ns = (double)(bench_now_ns() - t0);
+	if (bench_mark_end(&m, r))
+		bench_die("bench_mark_end");
 	r->count = o->ops;
 }
 

@@ -24,6 +24,7 @@ static const char *const hcall_names[] = {
 	[LHCALL_HALT]		= "halt",
 	[LHCALL_SEND_INTERRUPTS] = "send_interrupts",
 	[LHCALL_NOTIFY]		= "notify",
+	[LHCALL_READ_COUNTERS]	= "read_counters",
 };
 /* A hypercall added to the ABI must get its name here too. */
 _Static_assert(ARRAY_SIZE(hcall_names) == LHCALL_NR,

@@ -129,3 +129,54 @@ int elf_load(const void *file, size_t size, void *mem, uint32_t limit,
 	img->end = end;
 	return 0;
 }
+
+/* A note's name and descriptor are each padded to 4 bytes. */
+#define NOTE_PAD(n)	(((uint64_t)(n) + 3) & ~(uint64_t)3)
+
+/* Whether the notes in @p[0..@len) hold the lguest boot note. */
+static int has_lguest_note(const unsigned char *p, uint64_t len)
+{
+	static const char name[] = "lguest";
+	uint64_t off = 0;
+
+	while (off + sizeof(Elf32_Nhdr) <= len) {
+		Elf32_Nhdr nh;
+		uint64_t desc, next;
+		uint32_t magic;
+
+		memcpy(&nh, p + off, sizeof(nh));
+		desc = off + sizeof(nh) + NOTE_PAD(nh.n_namesz);
+		next = desc + NOTE_PAD(nh.n_descsz);
+		if (next > len)
+			return 0;
+		if (nh.n_namesz == sizeof(name) && nh.n_type == LGUEST_NOTE_BOOT &&
+		    nh.n_descsz == sizeof(magic) &&
+		    !memcmp(p + off + sizeof(nh), name, sizeof(name))) {
+			memcpy(&magic, p + desc, sizeof(magic));
+			if (magic == LGUEST_BOOT_MAGIC)
+				return 1;
+		}
+		off = next;
+	}
+	return 0;
+}
+
+int elf_check_lguest_note(const void *file, size_t size, char *err)
+{
+	const unsigned char *f = file;
+	Elf32_Ehdr eh;
+	unsigned int i;
+
+	memcpy(&eh, f, sizeof(eh));
+	for (i = 0; i < eh.e_phnum; i++) {
+		Elf32_Phdr ph;
+
+		memcpy(&ph, f + eh.e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_NOTE ||
+		    (uint64_t)ph.p_offset + ph.p_filesz > size)
+			continue;
+		if (has_lguest_note(f + ph.p_offset, ph.p_filesz))
+			return 0;
+	}
+	return seterr(err, "not an lguest kernel: no \"lguest\" ELF note (the host's own vmlinux, or a kernel built without CONFIG_LGUEST_GUEST?)");
+}

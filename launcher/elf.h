@@ -11,6 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * The type of the note that marks a kernel for lguest (name "lguest",
+ * descriptor LGUEST_BOOT_MAGIC), as the guest kernel's ELFNOTE32() and the
+ * test guests' entry.S write it.
+ */
+#define LGUEST_NOTE_BOOT	1
+
 /* More program headers than any kernel has; bounds the overlap check. */
 #define ELF_MAX_PHDRS	64
 
@@ -29,5 +36,14 @@ struct elf_image {
  */
 int elf_load(const void *file, size_t size, void *mem, uint32_t limit,
 	     struct elf_image *img, char *err);
+
+/*
+ * Whether the ELF in @file (already accepted by elf_load()) is a kernel
+ * for lguest: one of its PT_NOTE segments holds a note named "lguest", of
+ * type LGUEST_NOTE_BOOT, whose 4-byte descriptor is LGUEST_BOOT_MAGIC.
+ * The host's own vmlinux has no such note.  Returns 0, or -1 with a
+ * message in @err.
+ */
+int elf_check_lguest_note(const void *file, size_t size, char *err);
 
 #endif /* LAUNCHER_ELF_H */

@@ -31,7 +31,7 @@ int load_guest(const char *path, const char *initrd_path, const char *cmdline,
 		goto out;
 	}
 	if (elf_load(kernel.data, kernel.size, g->mem, l.kernel_limit, &img,
-		     why)) {
+		     why) || elf_check_lguest_note(kernel.data, kernel.size, why)) {
 		seterr(err, "guest %s: %s", path, why);
 		munmap(g->mem, mem_size);
 		goto out;

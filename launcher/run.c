@@ -75,6 +75,27 @@ static void print_counters(int fd)
 	fprintf(stderr, "%s\n", line);
 }
 
+/*
+ * Where the guest was when the host killed it: the registers of its last
+ * trip (the trap that ended it, for a kill at a trap).  A guest kernel
+ * being ported needs nothing else to find the instruction.
+ */
+static void print_kill_regs(int fd)
+{
+	struct lguest_regs r;
+
+	if (xioctl(fd, LGUEST_IOC_GET_REGS, &r)) {
+		fprintf(stderr, "launcher: reading the registers: %s\n",
+			strerror(errno));
+		return;
+	}
+	fprintf(stderr,
+		"launcher: at the kill: trap %u error 0x%x eip %#x:%#x eflags %#x esp %#x:%#x\n"
+		"launcher:   eax %#x ebx %#x ecx %#x edx %#x esi %#x edi %#x ebp %#x\n",
+		r.trapnum, r.errcode, r.cs, r.eip, r.eflags, r.ss, r.esp,
+		r.eax, r.ebx, r.ecx, r.edx, r.esi, r.edi, r.ebp);
+}
+
 /* Returns 0, or -1 when the counters cannot be read: a broken host. */
 static int handle_notify(int fd, const struct guest *g,
 			 struct bench_state *bs, uint32_t value)
@@ -149,8 +170,10 @@ static int serve(int fd, const struct guest *g)
 		case LGUEST_EXIT_KILLED:
 			reason_text(ex.data, len, reason, sizeof(reason));
 			fprintf(stderr, "launcher: guest killed: %s\n", reason);
-			if (!g->quiet)
+			if (!g->quiet) {
+				print_kill_regs(fd);
 				print_counters(fd);
+			}
 			return EXIT_KILLED;
 		default:
 			fprintf(stderr, "launcher: unknown exit reason %u from the host\n",

@@ -266,9 +266,13 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 	 * The guest runs without PGE (no global entries may outlive a switch),
 	 * SMAP (its ring-1 kernel reaches its own user pages without stac) or
 	 * SMEP (which would add an instruction-fetch bit to page-fault error
-	 * codes that the guest's own 32-bit paging never sets).
+	 * codes that the guest's own 32-bit paging never sets) or UMIP (which
+	 * makes sgdt and sidt fault at ring 1, where a guest kernel reads its
+	 * own tables with them: Linux's instruction decoder does; what they
+	 * show is the Switcher's copies in a slot the guest sees anyway).
 	 */
-	h->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP | X86_CR4_SMEP);
+	h->guest_cr4 = cr4 & ~(X86_CR4_PGE | X86_CR4_SMAP | X86_CR4_SMEP |
+			       X86_CR4_UMIP);
 	h->guest_cr3 = __pa(shadow_pgdir(lg));
 	native_store_gdt(&h->host_gdt_desc);
 	store_idt(&h->host_idt_desc);

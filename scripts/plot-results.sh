@@ -10,7 +10,12 @@
 # RESULTS_DIR/<metric>.png and RESULTS_DIR/<metric>.pdf for every metric:
 # benchmarks along x, one bar per config (configs in order of first
 # appearance, each in the same colour in every figure), bar = median, error
-# bar = min..max. A config that lacks a benchmark leaves a gap. Each figure
+# bar = min..max. A config that lacks a benchmark leaves a gap.  The exits
+# by reason of the Linux guest's fault benchmarks (exits_*_per_page) make
+# one stacked figure instead, exits_by_reason: per benchmark and lguest
+# configuration, the world switches per page each reason costs (2 per
+# exit; medians, so the stack may differ a little from the median total,
+# world_switches_per_page, drawn as a point).  Each figure
 # is written under a temporary name and renamed, so a failure never leaves
 # a half-written figure behind.
 set -eu
@@ -127,6 +132,9 @@ NR == 1 {
 		if ($i !~ num)
 			fail("bad number \"" $i "\" in field " i)
 	c = $1; b = $2; m = $3
+	# Exits by reason are drawn together, in exits_by_reason (below).
+	if (m ~ /^(exits_|fastpath_reflected_)/)
+		next
 
 	if (!(c in cidx)) {
 		cidx[c] = ++nc
@@ -302,3 +310,86 @@ while IFS=$'\t' read -r k metric unit nonneg nbench ncfg longest logy; do
 	mv -f "$tmp_pdf" "$out_pdf"
 	say "wrote $out_png $out_pdf"
 done <"$tmp/metrics"
+
+# --- world switches per page by reason ------------------------------------
+reasons="fault_fixed fault_reflected hcall_set_pte hcall_other irq syscall trap_other"
+awk -F, -v reasons="$reasons" '
+BEGIN { n = split(reasons, r, " ") }
+NR > 1 && $3 ~ /_per_page$/ && ($3 ~ /^exits_/ || $3 == "world_switches_per_page") {
+	key = $2 " " $1
+	if (!(key in seen)) { seen[key] = 1; order[++rows] = key }
+	val[key, $3] = $6
+}
+END {
+	for (i = 1; i <= rows; i++) {
+		k = order[i]
+		if (!((k, "world_switches_per_page") in val))
+			continue
+		split(k, bc, " ")
+		line = bc[1] " (" bc[2] ")"
+		for (j = 1; j <= n; j++)
+			line = line "\t" 2 * val[k, "exits_" r[j] "_per_page"]
+		print line "\t" val[k, "world_switches_per_page"]
+	}
+}' "$summary" >"$tmp/exits.dat"
+if [ -s "$tmp/exits.dat" ]; then
+	nrows=$(wc -l <"$tmp/exits.dat")
+	width=$((300 + nrows * 48))
+	out_png=$dir/exits_by_reason.png
+	out_pdf=$dir/exits_by_reason.pdf
+	tmp_png=$dir/.exits_by_reason.png.tmp$$
+	tmp_pdf=$dir/.exits_by_reason.pdf.tmp$$
+	partial+=("$tmp_png" "$tmp_pdf")
+	plot= col=2
+	for reason in $reasons; do
+		c=${colours[$(((col - 2) % ${#colours[@]}))]}
+		spec="'$tmp/exits.dat' using $col"
+		[ "$col" -ne 2 ] || spec="$spec:xtic(1)"
+		plot="${plot:+$plot, }$spec title $(gpq "$reason") lc rgb '#${c#0x}'"
+		col=$((col + 1))
+	done
+	plot="$plot, '$tmp/exits.dat' using 0:$col with points pt 7 ps 0.8 lc rgb '#000000' title 'world_switches_per_page'"
+	{
+		echo "set datafile separator tab"
+		echo "set style data histogram"
+		echo "set style histogram rowstacked"
+		echo "set style fill solid 0.85 border rgb '#333333'"
+		echo "set boxwidth 0.7"
+		echo "set title 'world switches per page by reason (Linux guest)' font ',14' offset 0,1.2"
+		if [ -n "$subtitle" ]; then
+			echo "set label 1 $(gpq "$subtitle") at graph 0.5, graph 1 center offset 0,1.1 font ',8' textcolor rgb '#555555'"
+		fi
+		echo "set tmargin 5"
+		echo "set ylabel 'world switches per page (2 per exit)'"
+		echo "set yrange [0:*]"
+		echo "set offsets 0, 0, graph 0.05, 0"
+		echo "set grid ytics lc rgb '#dddddd' lt 1"
+		echo "set xtics nomirror scale 0 rotate by 30 right"
+		echo "set ytics nomirror"
+		echo "set border 3"
+		echo "set key below horizontal reverse Left samplen 2 width 3"
+		echo "set terminal $png_term size $width,720"
+		echo "set output $(gpq "$tmp_png")"
+		echo "plot $plot"
+		echo "unset output"
+		if [ "$pdf_mode" = cairo ]; then
+			echo "set terminal pdfcairo noenhanced font 'sans,10' size $width/128.0, 720/128.0"
+			echo "set output $(gpq "$tmp_pdf")"
+		else
+			echo "set terminal postscript eps color solid noenhanced font 'Helvetica,10' size $width/128.0, 720/128.0"
+			echo "set output $(gpq "$tmp/exits.eps")"
+		fi
+		echo "replot"
+		echo "unset output"
+	} >"$tmp/exits.gp"
+	gnuplot "$tmp/exits.gp" || die "gnuplot failed on exits_by_reason"
+	if [ "$pdf_mode" = ps ]; then
+		ps2pdf -dEPSCrop "$tmp/exits.eps" "$tmp_pdf" || die "ps2pdf failed on exits_by_reason"
+	fi
+	if [ ! -s "$tmp_png" ] || [ ! -s "$tmp_pdf" ]; then
+		die "gnuplot wrote no figure exits_by_reason"
+	fi
+	mv -f "$tmp_png" "$out_png"
+	mv -f "$tmp_pdf" "$out_pdf"
+	say "wrote $out_png $out_pdf"
+fi

@@ -6,7 +6,9 @@
 #
 # CONFIG "native" runs the programs of bench/suite.conf on the host kernel;
 # "lguest-baseline" and "lguest-fastpath" run the guests of
-# bench/lguest-suite.conf under the baseline and the fastpath lg.ko.
+# bench/lguest-suite.conf under the baseline and the fastpath lg.ko, and
+# then the same bench/suite.conf inside the Linux guest under that lg.ko,
+# where each program also reports its exits by reason (bench/exits.h).
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
 # with its name and status.  "expected" lists every series a complete run
 # of that configuration must contain.
@@ -41,6 +43,36 @@ module_for() {
 	esac
 }
 
+# The native suite's commands (also what the Linux guest runs).
+native_jobs() {
+	entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
+		case $kind in fault | fault-iter | op) ;; *) die "suite.conf: $name: kind must be fault, fault-iter or op" ;; esac
+		echo "$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
+			"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
+	done
+}
+
+# The native suite's series; with "exits", also each program's exits by
+# reason (bench/exits.c's names), per page or per op.
+native_expected() {
+	local per
+	entries "$TOP/bench/suite.conf" | while read -r name kind _; do
+		case $kind in
+		fault) printf '%s,ns_per_page\n%s,minflt_per_page\n' "$name" "$name" ;;
+		fault-iter) printf '%s,ns_per_page\n%s,ns_per_page_iter\n%s,minflt_per_page\n' "$name" "$name" "$name" ;;
+		*) echo "$name,ns_per_op" ;;
+		esac
+		[ "${1:-}" = exits ] || continue
+		per=per_page
+		[ "$kind" != op ] || per=per_op
+		for e in world_switches exits_fault_fixed exits_fault_reflected \
+			exits_hcall_set_pte exits_hcall_other exits_irq exits_syscall \
+			exits_trap_other fastpath_reflected; do
+			echo "$name,${e}_$per"
+		done
+	done
+}
+
 [ $# -ge 2 ] || usage
 what=$1 config=$2
 [ "$config" = native ] || module_for "$config" >/dev/null
@@ -50,11 +82,7 @@ jobs)
 	profile=$3 reps=$4 warmup=$5
 	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
 	if [ "$config" = native ]; then
-		entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
-			case $kind in fault | fault-iter | op) ;; *) die "suite.conf: $name: kind must be fault, fault-iter or op" ;; esac
-			echo "$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
-				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
-		done
+		native_jobs
 	else
 		echo "insmod $(module_for "$config") || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
@@ -62,23 +90,24 @@ jobs)
 				"/lguest/guests/bench_$name.elf ||" \
 				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 		done
+		# The Linux guest's job is written out, then booted with.
+		echo "cat >/tmp/linux-guest-suite.sh <<'LINUX_GUEST_SUITE'"
+		native_jobs
+		echo "LINUX_GUEST_SUITE"
+		echo "/lguest/run-linux-guest -q -t 3000 /tmp/linux-guest-suite.sh ||" \
+			"{ echo \"BENCH-FAILED linux-guest status \$?\"; exit 1; }"
 		echo "rmmod lg || exit 1"
 	fi
 	;;
 expected)
 	[ $# -eq 2 ] || usage
 	if [ "$config" = native ]; then
-		entries "$TOP/bench/suite.conf" | while read -r name kind _; do
-			case $kind in
-			fault) printf '%s,ns_per_page\n%s,minflt_per_page\n' "$name" "$name" ;;
-			fault-iter) printf '%s,ns_per_page\n%s,ns_per_page_iter\n%s,minflt_per_page\n' "$name" "$name" "$name" ;;
-			*) echo "$name,ns_per_op" ;;
-			esac
-		done
+		native_expected
 	else
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name _; do
 			printf '%s,ns_per_op\n%s,world_switches_per_op\n' "$name" "$name"
 		done
+		native_expected exits
 	fi
 	;;
 *)

@@ -100,6 +100,7 @@ enum lguest_hcall {
 	LHCALL_HALT,		/* sleep until an interrupt arrives */
 	LHCALL_SEND_INTERRUPTS,	/* deliver pending interrupts now */
 	LHCALL_NOTIFY,		/* ebx = a value handed to the launcher */
+	LHCALL_READ_COUNTERS,	/* ebx = gpa to copy struct lguest_counters to */
 	LHCALL_NR		/* the number of hypercalls */
 };
 

@@ -294,6 +294,22 @@ for v in 0 0.000 -5 nan inf -inf NaN abc '' 1e999 0x10; do
 		"bad value: fault_seq,ns_per_page = '$v' (config lguest, rep $i, line 3)"
 done
 
+# An exit count of one reason may be zero (the fastpath's reflections
+# under the baseline), never negative; the world switches may not be zero.
+printf 'b,exits_irq_per_page\nb,fastpath_reflected_per_page\n' >"$T/expected"
+printf '%s\nx,b,exits_irq_per_page,exits,1,0.000\nx,b,fastpath_reflected_per_page,faults,1,0\n' \
+	"$raw_header" >"$T/raw"
+run verify "$T/expected" "$T/raw"
+check_run "verify: zero exits of one reason accepted" 0 \
+	"verify: 2 expected series present, all values finite and positive"
+printf 'b,exits_irq_per_page\nb,world_switches_per_page\n' >"$T/expected"
+printf '%s\nx,b,exits_irq_per_page,exits,1,-1\nx,b,world_switches_per_page,switches,1,0\n' \
+	"$raw_header" >"$T/raw"
+run verify "$T/expected" "$T/raw"
+check_run "verify: negative exits and zero world switches rejected" 1 \
+	"bad value: b,exits_irq_per_page = '-1' (config x, rep 1, line 2)
+bad value: b,world_switches_per_page = '0' (config x, rep 1, line 3)"
+
 # Several problems at once: each reported, bad values in input order,
 # then the missing series.
 printf 'a,m\nb,m\nc,m\n' >"$T/expected"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../module/uapi/lguest.h"
 #include "elf.h"
 #include "errmsg.h"
 #include "check.h"
@@ -319,6 +320,92 @@ static void test_bad_entry(void)
 	reject(size, "entry point", "entry past vmlinux-like");
 }
 
+/* Writes a note at @off of the image; returns its size. */
+static size_t put_note(size_t off, const char *name, uint32_t type,
+		       uint32_t descsz, uint32_t desc)
+{
+	Elf32_Nhdr nh = {
+		.n_namesz = strlen(name) + 1, .n_descsz = descsz, .n_type = type,
+	};
+	size_t name_len = (nh.n_namesz + 3) & ~3u;
+
+	memcpy(image + off, &nh, sizeof(nh));
+	memset(image + off + sizeof(nh), 0, name_len + 4);
+	memcpy(image + off + sizeof(nh), name, nh.n_namesz);
+	memcpy(image + off + sizeof(nh) + name_len, &desc, sizeof(desc));
+	return sizeof(nh) + name_len + ((descsz + 3) & ~3u);
+}
+
+/* The vmlinux image, its PT_NOTE (segment 2) holding @n bytes of notes. */
+static size_t note_image(size_t n)
+{
+	size_t size = build(VMLINUX_ENTRY, vmlinux_segs, 3);
+
+	memset(image + SEG_OFFSET(2), 0, 0x40);
+	phdr(2)->p_filesz = n;
+	return size;
+}
+
+static void test_lguest_note(void)
+{
+	char err[ERR_MAX];
+	size_t size, n;
+
+	/* Another note first, as a real vmlinux has (Linux, Xen...). */
+	note_image(0);
+	n = put_note(SEG_OFFSET(2), "Linux", 6, 4, 0);
+	n += put_note(SEG_OFFSET(2) + n, "lguest", LGUEST_NOTE_BOOT, 4, LGUEST_BOOT_MAGIC);
+	size = SEG_OFFSET(2) + 0x40;
+	phdr(2)->p_filesz = n;
+	check(elf_check_lguest_note(image, size, err) == 0,
+	      "note: accepted after another note: %s", err);
+
+	size = note_image(0);
+	check(elf_check_lguest_note(image, size, err) == -1 &&
+	      strstr(err, "not an lguest kernel"), "note: empty PT_NOTE refused");
+
+	note_image(0);
+	n = put_note(SEG_OFFSET(2), "lguest", LGUEST_NOTE_BOOT, 4, 0x12345678);
+	phdr(2)->p_filesz = n;
+	check(elf_check_lguest_note(image, SEG_OFFSET(2) + 0x40, err) == -1,
+	      "note: wrong magic refused");
+
+	note_image(0);
+	n = put_note(SEG_OFFSET(2), "lguesT", LGUEST_NOTE_BOOT, 4, LGUEST_BOOT_MAGIC);
+	phdr(2)->p_filesz = n;
+	check(elf_check_lguest_note(image, SEG_OFFSET(2) + 0x40, err) == -1,
+	      "note: wrong name refused");
+
+	note_image(0);
+	n = put_note(SEG_OFFSET(2), "lguest", 2, 4, LGUEST_BOOT_MAGIC);
+	phdr(2)->p_filesz = n;
+	check(elf_check_lguest_note(image, SEG_OFFSET(2) + 0x40, err) == -1,
+	      "note: wrong type refused");
+
+	/* A note cut short by its segment, or by the file, is no note. */
+	note_image(0);
+	n = put_note(SEG_OFFSET(2), "lguest", LGUEST_NOTE_BOOT, 4, LGUEST_BOOT_MAGIC);
+	phdr(2)->p_filesz = n - 1;
+	check(elf_check_lguest_note(image, SEG_OFFSET(2) + 0x40, err) == -1,
+	      "note: truncated by its segment refused");
+	phdr(2)->p_filesz = n;
+	check(elf_check_lguest_note(image, SEG_OFFSET(2) + n - 1, err) == -1,
+	      "note: segment past the end of the file refused");
+
+	/* A descriptor size that would run off the segment. */
+	note_image(0);
+	n = put_note(SEG_OFFSET(2), "lguest", LGUEST_NOTE_BOOT, 0xFFFFFFF0u,
+		     LGUEST_BOOT_MAGIC);
+	phdr(2)->p_filesz = 0x40;
+	check(elf_check_lguest_note(image, SEG_OFFSET(2) + 0x40, err) == -1,
+	      "note: huge descriptor size refused");
+
+	/* A test guest's image, with no PT_NOTE at all. */
+	size = build(GUEST_ENTRY, guest_segs, 1);
+	check(elf_check_lguest_note(image, size, err) == -1,
+	      "note: no PT_NOTE refused");
+}
+
 int main(void)
 {
 	mem = malloc(MEM_SIZE);
@@ -330,6 +417,7 @@ int main(void)
 	test_bad_header();
 	test_bad_segments();
 	test_bad_entry();
+	test_lguest_note();
 	free(mem);
 	return check_summary("launcher_elf");
 }

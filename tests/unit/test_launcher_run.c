@@ -70,6 +70,7 @@ static int fake_run(struct lguest_exit *ex)
 int ioctl(int fd, unsigned long req, ...)
 {
 	struct lguest_counters *c;
+	struct lguest_regs *r;
 	va_list ap;
 	void *arg;
 
@@ -87,6 +88,13 @@ int ioctl(int fd, unsigned long req, ...)
 		return 0;
 	case LGUEST_IOC_RUN:
 		return fake_run(arg);
+	case LGUEST_IOC_GET_REGS:
+		r = arg;
+		memset(r, 0, sizeof(*r));
+		r->trapnum = 14;
+		r->eip = 0xc0101234;
+		r->cs = 0x61;
+		return 0;
 	case LGUEST_IOC_COUNTERS:
 		c = arg;
 		memset(c, 0, sizeof(*c));
@@ -243,6 +251,8 @@ static void test_endings(void)
 	check(host.counter_reads == 0, "killed with -q: no counters read");
 
 	status = RUN(killed, false, out, err);
+	check_contains(err, "\nlauncher: at the kill: trap 14 error 0x0 eip 0x61:0xc0101234 ",
+		       "killed: registers printed");
 	check_contains(err, "\nLGUEST-COUNTERS ", "killed: counters printed");
 
 	status = RUN(big_status, true, out, err);

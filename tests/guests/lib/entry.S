@@ -29,3 +29,16 @@ _start:
 boot_stack:
 	.skip 16384
 boot_stack_top:
+
+/*
+ * What tells the launcher we are a kernel for lguest: an ELF note named
+ * "lguest", of type 1, whose descriptor is LGUEST_BOOT_MAGIC ("LGu1").
+ */
+	.section .note.lguest, "a"
+	.balign 4
+	.long 7			/* name size: "lguest" and its NUL */
+	.long 4			/* descriptor size */
+	.long 1			/* type */
+	.asciz "lguest"
+	.balign 4
+	.long 0x4c477531

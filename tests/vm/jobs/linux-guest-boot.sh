@@ -1,18 +1,26 @@
-# Runs inside a host VM: boot the Linux guest kernel (put at
-# /lguest/linux-guest/vmlinux by the test) under each build of lg.ko,
-# print what it said with a "GUEST: " prefix so the host's own log stays
-# apart, then unload the module.  The guest is expected to stop on its own
-# (shut down or be killed by the host, with a reason); the timeout is the
-# last resort.
+# Runs inside a host VM (tests/vm/test_linux_guest_boot.sh): under each
+# build of lg.ko, boot the Linux guest on a small busybox job and print
+# what it said with a "GUEST: " prefix; then boot it again and kill the
+# launcher mid-boot.  After each build, unload the module.
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 	echo "LINUX-GUEST build $ko"
 	insmod $ko || exit 1
-	timeout -s KILL 300 /lguest/launcher -m 256 \
-		-c 'console=hvc0 earlyprintk=lguest' /lguest/linux-guest/vmlinux \
-		>/tmp/linux-guest.out 2>&1
-	rc=$?
+	rc=0
+	/lguest/run-linux-guest -t 300 /job/hello.sh >/tmp/linux-guest.out 2>&1 || rc=$?
 	sed 's/^/GUEST: /' /tmp/linux-guest.out
 	echo "LINUX-GUEST launcher status $rc"
+	# Mid-boot: once the guest has said where it boots, before its /init.
+	/lguest/run-linux-guest -t 300 /job/hello.sh >/tmp/killed.out 2>&1 &
+	n=0
+	while ! grep -q 'Booting paravirtualized kernel' /tmp/killed.out && [ $n -lt 3000 ]; do
+		usleep 10000
+		n=$((n + 1))
+	done
+	killed=no
+	killall -9 launcher && killed=yes
+	wait
+	[ $killed = yes ] && ! grep -q 'job exited' /tmp/killed.out &&
+		echo "LINUX-GUEST killed mid-boot"
 	rmmod lg && echo "LINUX-GUEST rmmod ok"
 done
 exit 0
