@@ -74,10 +74,16 @@ $(BUILD)/guest-init: initramfs/guest-init.c | deps
 	mkdir -p $(BUILD)
 	$(CC32) -o $@ $<
 
-# The Linux guest's own initramfs: its /init, busybox and the benchmarks.
-guest-initramfs: bench-progs $(BUILD)/guest-init kernel
+# Test programs that run inside the Linux guest (tests/linux-guest).
+$(BUILD)/linux-guest/%: tests/linux-guest/%.c | deps
+	mkdir -p $(BUILD)/linux-guest
+	$(CC32) -o $@ $<
+
+# The Linux guest's own initramfs: its /init, busybox, the benchmarks and
+# the test programs.
+guest-initramfs: bench-progs $(BUILD)/guest-init $(BUILD)/linux-guest/mm_stress kernel
 	scripts/build-initramfs.sh $(BUILD)/guest-initramfs.cpio $(BUILD)/guest-init \
-		$(BUILD)/bench:/bench
+		$(BUILD)/bench:/bench $(BUILD)/linux-guest:/tests
 
 # What every QEMU VM boots: lg.ko, the launcher, the test guests, and the
 # Linux guest (its vmlinux and initramfs) under /lguest.

@@ -19,6 +19,10 @@
 #       instructions and figures repeat whatever the host's load (TCG only)
 #   -o  where results go (default: results/ in the project)
 #
+# In the lguest configurations the Linux guest (448 MiB) writes its new
+# PTEs to memory and the host fills its shadow on demand (pte_policy
+# "demand-fill" in meta.json; docs/linux-guest.md).
+#
 # Writes RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<git short rev>/ with raw.csv (every
 # repetition), summary.csv (median, min, max per series), meta.json, the
 # figures, and the console log of every boot.  Everything is built in a
@@ -115,7 +119,8 @@ json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
 	boots "$boots" reps_per_boot "$reps" warmup_per_boot "$warmup" \
 	clock "$clock" host_loadavg_before "$load_before" \
 	host_loadavg_after "$load_after" host_cores "$(nproc)" \
-	host_overloaded "$overloaded" >"$partial/meta.json"
+	host_overloaded "$overloaded" pte_policy demand-fill \
+	linux_guest_mem_mib 448 >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"
 results_publish "$root"

@@ -90,11 +90,12 @@ jobs)
 				"/lguest/guests/bench_$name.elf ||" \
 				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 		done
-		# The Linux guest's job is written out, then booted with.
+		# The Linux guest's job is written out, then booted with; 448 MiB
+		# hold page_fault2's and page_fault3's 128 MiB files in its tmpfs.
 		echo "cat >/tmp/linux-guest-suite.sh <<'LINUX_GUEST_SUITE'"
 		native_jobs
 		echo "LINUX_GUEST_SUITE"
-		echo "/lguest/run-linux-guest -q -t 3000 /tmp/linux-guest-suite.sh ||" \
+		echo "/lguest/run-linux-guest -q -m 448 -t 3000 /tmp/linux-guest-suite.sh ||" \
 			"{ echo \"BENCH-FAILED linux-guest status \$?\"; exit 1; }"
 		echo "rmmod lg || exit 1"
 	fi
