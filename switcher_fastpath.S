@@ -24,8 +24,12 @@
  *    its virtual interrupt flag for an interrupt gate, point the saved
  *    registers at its page-fault handler, and iret.  No world switch at all;
  *    the host would have spent two (and the guest's SET_PTE spends two more);
- *  - the entry is present: the shadow merely lacks it, which only the host
- *    can fix.  We go on to the host exactly as the common stub would.
+ *  - a write the guest's entries forbid (copy-on-write: present, read-
+ *    only), which M:012 names too: the guest's as well, reflected the same
+ *    way with the CPU's error code;
+ *  - the entry is present and allows the access: the shadow merely lacks
+ *    it, or keeps it read-only until the page is dirty, which only the
+ *    host can fix.  We go on to the host exactly as the common stub would.
  *
  * Guest memory is reached through the guest kernel's linear map: guest-
  * physical p at virtual LGUEST_PAGE_OFFSET + p, through the shadow page
@@ -43,7 +47,8 @@
  * frame and cr2 are written first, the interrupt flag cleared last.
  *
  * Register use after SAVE_GUEST_REGS: %ebx = our pages (the regs page is
- * the first), %eax = cr2, %ecx = the reason if we give up.
+ * the first), %eax = cr2, %ecx = the reason if we give up, %edi = the
+ * error code to deliver.
  */
 
 	.p2align 4
@@ -74,9 +79,18 @@ switcher_fastpath_pf:
 	andl	$3, %edx
 	cmpl	$3, %edx
 	jne	fp_to_host
+	/*
+	 * %edi: the error code the guest will see.  A protection fault is
+	 * ours to judge only for a write (M:012's "write faults": copy-on-
+	 * write); a read the guest forbids stays the host's.
+	 */
+	movl	LGUEST_PAGES_regs_errcode(%ebx), %edi
 	movl	$FP_PROTECTION, %ecx
-	testl	$FP_PF_PROT, LGUEST_PAGES_regs_errcode(%ebx)
-	jnz	fp_to_host
+	testl	$FP_PF_PROT, %edi
+	jz	1f
+	testl	$FP_PF_WRITE, %edi
+	jz	fp_to_host
+1:
 	movl	$FP_SWITCHER_RANGE, %ecx
 	cmpl	LGUEST_PAGES_fp_switcher_addr(%ebx), %eax
 	jae	fp_to_host
@@ -87,10 +101,11 @@ switcher_fastpath_pf:
 	movl	LGUEST_PAGES_fp_gpgdir_va(%ebx), %esi
 	movl	(%esi,%edx,4), %edx
 	testl	$FP_PAGE_PRESENT, %edx
-	jz	fp_reflect
+	jz	fp_not_present
 	movl	$FP_BAD_TABLE, %ecx
 	testl	$FP_PAGE_PSE, %edx
 	jnz	fp_to_host
+	movl	%edx, %ebp		/* the PDE's rights, for a write fault */
 	andl	$PAGE_MASK, %edx
 	cmpl	LGUEST_PAGES_fp_mem_size(%ebx), %edx
 	jae	fp_to_host
@@ -100,18 +115,38 @@ switcher_fastpath_pf:
 	shrl	$PAGE_SHIFT, %esi
 	andl	$1023, %esi
 	movl	LGUEST_GUEST_PAGE_OFFSET(%edx,%esi,4), %edx
-	movl	$FP_PRESENT, %ecx
 	testl	$FP_PAGE_PRESENT, %edx
-	jnz	fp_to_host
+	jz	fp_not_present
+
+	/*
+	 * Present.  For a not-present fault the shadow merely lacks the entry:
+	 * only the host can fill it.  For a write protection fault the guest
+	 * decides, as demand_page() does: if its PDE and PTE do not both allow
+	 * a user write, the fault is its own (copy-on-write), error code as the
+	 * CPU gave it; if they do, the shadow is read-only for the host's
+	 * dirty tracking, and the host sets the dirty bit.
+	 */
+	movl	$FP_PRESENT, %ecx
+	testl	$FP_PF_PROT, %edi
+	jz	fp_to_host
+	andl	%ebp, %edx
+	andl	$FP_PAGE_USER_RW, %edx
+	cmpl	$FP_PAGE_USER_RW, %edx
+	je	fp_to_host
+	jmp	fp_reflect
+
+	/* Not present to the guest: so the guest sees P clear, whatever the shadow said. */
+fp_not_present:
+	andl	$~FP_PF_PROT, %edi
 
 fp_reflect:
 	/* The eflags the guest sees: its own, with the virtual IF (may fault). */
 	movl	LGUEST_PAGES_fp_lguest_data_va(%ebx), %esi
-	movl	LGUEST_DATA_irq_enabled(%esi), %edi
-	andl	$X86_EFLAGS_IF, %edi
-	movl	LGUEST_PAGES_regs_eflags(%ebx), %ebp
-	andl	$~X86_EFLAGS_IF, %ebp
-	orl	%edi, %ebp
+	movl	LGUEST_DATA_irq_enabled(%esi), %ebp
+	andl	$X86_EFLAGS_IF, %ebp
+	movl	LGUEST_PAGES_regs_eflags(%ebx), %ecx
+	andl	$~X86_EFLAGS_IF, %ecx
+	orl	%ecx, %ebp
 
 	/* The frame goes below the guest kernel stack: all of it below us. */
 	movl	$FP_BAD_STACK, %ecx
@@ -122,8 +157,7 @@ fp_reflect:
 	jb	fp_to_host
 
 	/* The frame the CPU would push from ring 3 (may fault). */
-	movl	LGUEST_PAGES_regs_errcode(%ebx), %ecx
-	movl	%ecx, 0(%edx)
+	movl	%edi, 0(%edx)
 	movl	LGUEST_PAGES_regs_eip(%ebx), %ecx
 	movl	%ecx, 4(%edx)
 	movl	LGUEST_PAGES_regs_cs(%ebx), %ecx

@@ -317,12 +317,15 @@ awk -F, -v reasons="$reasons" '
 BEGIN { n = split(reasons, r, " ") }
 NR > 1 && $3 ~ /_per_page$/ && ($3 ~ /^exits_/ || $3 == "world_switches_per_page") {
 	key = $2 " " $1
-	if (!(key in seen)) { seen[key] = 1; order[++rows] = key }
+	if (!($2 in bseen)) { bseen[$2] = 1; border[++nb] = $2 }
+	if (!($1 in cseen)) { cseen[$1] = 1; corder[++nc] = $1 }
 	val[key, $3] = $6
 }
 END {
-	for (i = 1; i <= rows; i++) {
-		k = order[i]
+	# Grouped by benchmark, so each build stands beside the other.
+	for (b = 1; b <= nb; b++)
+	for (c = 1; c <= nc; c++) {
+		k = border[b] " " corder[c]
 		if (!((k, "world_switches_per_page") in val))
 			continue
 		split(k, bc, " ")
@@ -360,6 +363,7 @@ if [ -s "$tmp/exits.dat" ]; then
 			echo "set label 1 $(gpq "$subtitle") at graph 0.5, graph 1 center offset 0,1.1 font ',8' textcolor rgb '#555555'"
 		fi
 		echo "set tmargin 5"
+		echo "set lmargin 16"
 		echo "set ylabel 'world switches per page (2 per exit)'"
 		echo "set yrange [0:*]"
 		echo "set offsets 0, 0, graph 0.05, 0"

@@ -63,6 +63,7 @@ benchcsv=$TOP/build/tools/benchcsv
 "$TOP/scripts/suite.sh" jobs native "$profile" 1 0 >/dev/null || exit 1
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date +%s)
 # The revision the binaries were built from: edits during the run don't count.
 RESULTS_REV=$(project_rev)
 results_begin "$root"
@@ -119,7 +120,8 @@ json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
 	boots "$boots" reps_per_boot "$reps" warmup_per_boot "$warmup" \
 	clock "$clock" host_loadavg_before "$load_before" \
 	host_loadavg_after "$load_after" host_cores "$(nproc)" \
-	host_overloaded "$overloaded" pte_policy demand-fill \
+	host_overloaded "$overloaded" matrix_seconds "$(($(date +%s) - started))" \
+	pte_policy demand-fill \
 	linux_guest_mem_mib 448 >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"

@@ -25,12 +25,24 @@ check "fastpath: the Switcher reflected the faults" \
 	[ "$(counter /lguest/fastpath/lg.ko fastpath_reflected)" -ge 5 ]
 check "fastpath: the host reflected none" \
 	[ "$(counter /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
+# The same for write faults (fp_write_fault: copy-on-write, a read-only
+# PDE, a page unmapped after a read): four reflections, by the host in
+# the baseline, by the Switcher in the fastpath build.
+wcounter() {
+	sed -n "s|^WRITE-REFLECTIONS $1 .* $2=\([0-9]*\).*|\1|p" "$SCRATCH/log"
+}
+check "baseline: the host reflected the write faults" [ "$(wcounter /lguest/lg.ko faults_reflected)" -ge 4 ]
+check "baseline: no fastpath for write faults" [ "$(wcounter /lguest/lg.ko fastpath_reflected)" = 0 ]
+check "fastpath: the Switcher reflected the write faults" \
+	[ "$(wcounter /lguest/fastpath/lg.ko fastpath_reflected)" -ge 4 ]
+check "fastpath: the host reflected no write fault" \
+	[ "$(wcounter /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
 # On failure: each failed guest with the output lines run-guests.sh
 # indents under it, then the summaries.
 [ "$failures" = 0 ] || {
 	awk '/^(GUEST|CHECK)-FAIL/ { show = 1; print; next }
 	     show && /^[ \t]/ { print; next } { show = 0 }' "$SCRATCH/log" | head -80
-	grep -E '^(BUILD|run-guests|REFLECTIONS)' "$SCRATCH/log"
+	grep -E '^(BUILD|run-guests|REFLECTIONS|WRITE-REFLECTIONS)' "$SCRATCH/log"
 	cat "$SCRATCH/err"
 }
 finish
