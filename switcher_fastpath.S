@@ -119,20 +119,22 @@ switcher_fastpath_pf:
 	jz	fp_not_present
 
 	/*
-	 * Present.  For a not-present fault the shadow merely lacks the entry:
-	 * only the host can fill it.  For a write protection fault the guest
-	 * decides, as demand_page() does: if its PDE and PTE do not both allow
-	 * a user write, the fault is its own (copy-on-write), error code as the
-	 * CPU gave it; if they do, the shadow is read-only for the host's
-	 * dirty tracking, and the host sets the dirty bit.
+	 * Present.  A read: the shadow merely lacks the entry, and only the
+	 * host can fill it (or reflect a read the guest forbids).  A write:
+	 * the guest decides, as demand_page() does.  If its PDE and PTE do
+	 * not both allow a user write, the fault is its own (copy-on-write),
+	 * a protection fault to the guest whatever the shadow said: P set.
+	 * If they do, the shadow lacks the entry or keeps it read-only for
+	 * the host's dirty tracking: the host fills it and sets the dirty bit.
 	 */
 	movl	$FP_PRESENT, %ecx
-	testl	$FP_PF_PROT, %edi
+	testl	$FP_PF_WRITE, %edi
 	jz	fp_to_host
 	andl	%ebp, %edx
 	andl	$FP_PAGE_USER_RW, %edx
 	cmpl	$FP_PAGE_USER_RW, %edx
 	je	fp_to_host
+	orl	$FP_PF_PROT, %edi
 	jmp	fp_reflect
 
 	/* Not present to the guest: so the guest sees P clear, whatever the shadow said. */

@@ -6,8 +6,9 @@
  * error code of a not-present page (4 read, 6 write), although the host's
  * shadow does map the Switcher's own pages there (kernel-only, so the CPU
  * reports a protection fault).  The fastpath Switcher hands these to the
- * host (fallback PROTECTION where its pages are, SWITCHER_RANGE above
- * them); the host test wants both counts.  Addresses: the first byte
+ * host (fallback PROTECTION for reads where its pages are, SWITCHER_RANGE
+ * for writes there and for everything above them); the host test wants
+ * both counts.  Addresses: the first byte
  * (Switcher text), this CPU's register page and read-only state page, a
  * page past them, the last word of the address space; and, as a control,
  * the page just below the range, which is the guest's and not mapped.

@@ -8,6 +8,8 @@
  * - copy-on-write: a read-only user page, read first (the shadow gets a
  *   read-only entry), then written: #PF, error 7, cr2, eip; the handler
  *   makes the page writable, as Linux's COW does, and the store lands;
+ * - copy-on-write on a page never touched (the shadow has no entry, the
+ *   CPU says not present): to the guest still a protection fault, 7;
  * - a writable PTE under a read-only page-directory entry: error 7 too;
  * - dirty tracking: a writable page not yet dirty, read first (the host
  *   keeps the shadow read-only until a write), then written: no fault
@@ -24,6 +26,7 @@
 #define COW_VA		(USER_DATA_VA + 3 * PAGE_SIZE)
 #define CLEAN_VA	(USER_DATA_VA + 4 * PAGE_SIZE)
 #define GONE_VA		(USER_DATA_VA + 5 * PAGE_SIZE)
+#define COLD_VA		(USER_DATA_VA + 6 * PAGE_SIZE)
 #define RO_PDE_VA	(USER_DATA_VA + 7 * PT_SPAN + 0x10 * PAGE_SIZE)
 
 static u32 cow_pa;
@@ -73,6 +76,10 @@ int main(void)
 	report_eq("cow_write_resumed", user_call(user_store, COW_VA, 0x5707e), VEC_SYSCALL);
 	report_eq("cow_write_landed", *(u32 *)__va(cow_pa), 0x5707e);
 	trap_set_handler(VEC_PF, user_exit);
+
+	/* Copy-on-write on a page the shadow has never seen. */
+	map_page(COLD_VA, PTE_P | PTE_U | PTE_A, 0xc01d);
+	check_write_fault("cold_cow_write", COLD_VA, PF_PRESENT | PF_WRITE | PF_USER);
 
 	/* A read-only page-directory entry over a writable PTE. */
 	map_page(RO_PDE_VA, PTE_USER_RW, 0x0d0d);
