@@ -3,6 +3,7 @@
 #   make bench   install what is missing, build, run the benchmark matrix,
 #                write results/<stamp>-<rev>/ with figures
 #   make check   install what is missing, build, run every test
+#   make paper   the paper from the newest full run: paper/build/paper.pdf
 #
 # Slow artefacts (kernel tree and build) live in $(LGUEST_CACHE), by default
 # ~/.cache/lguest-m012; small ones in build/.
@@ -13,7 +14,7 @@ CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 MATRIX_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel module launcher guests abi-tests bench-progs \
-	tools initramfs guest-initramfs bench check unit clean
+	tools initramfs guest-initramfs bench check unit paper clean
 
 all: initramfs tools
 
@@ -104,6 +105,10 @@ unit: deps
 
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
+
+# The paper from the newest complete full run under results/.
+paper:
+	scripts/build-paper.sh
 
 check: initramfs tools unit
 	tests/run.sh

@@ -18,7 +18,7 @@ packages=(
 	gnuplot-nox
 )
 if [ "${1:-}" = --paper ]; then
-	packages+=(texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended latexmk)
+	packages+=(texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended latexmk poppler-utils)
 elif [ $# -gt 0 ]; then
 	die "usage: $(basename "$0") [--paper]"
 fi
