@@ -101,5 +101,5 @@ check "Linux guest: the exits by reason account for every world switch" awk -F, 
 		for (k in sum) { n++; d = ws[k] - sum[k]; if (d > 0.02 || d < -0.02) { print "off: " k; bad++ } }
 		exit !(n > 0 && !bad)
 	}' "$r/raw.csv"
-check "figure exits_by_reason" [ -s "$r/exits_by_reason.png" ] && [ -s "$r/exits_by_reason.pdf" ]
+check "figure exits_by_reason" [ -s "$r/exits_by_reason.png" -a -s "$r/exits_by_reason.pdf" ]
 finish

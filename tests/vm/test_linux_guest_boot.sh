@@ -25,8 +25,9 @@ check "the guest ran /init from its initramfs, both builds" \
 	[ "$(count 'Run /init as init process' "$SCRATCH/guest")" = 2 ]
 check "busybox ran in the guest, both builds" \
 	[ "$(count '^hello from busybox in the guest$' "$SCRATCH/guest")" = 2 ]
-check "the guest sees one CPU and the host's counters, both builds" \
-	[ "$(count '^guest cpus 1$' "$SCRATCH/guest")" = 2 ] &&
+check "the guest sees one CPU, both builds" \
+	[ "$(count '^guest cpus 1$' "$SCRATCH/guest")" = 2 ]
+check "the guest reads the host's counters, both builds" \
 	[ "$(count '^counters file [1-9][0-9]* bytes$' "$SCRATCH/guest")" = 2 ]
 check "the guest's init reported the job's status, both builds" \
 	[ "$(count '^init: job exited with status 7$' "$SCRATCH/guest")" = 2 ]

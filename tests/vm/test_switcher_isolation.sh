@@ -20,7 +20,7 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 		grep -q "^LDT $ko status 0" "$SCRATCH/log"
 	quiet=$(counters "$ko" 0)
 	forged=$(counters "$ko" 1)
-	check "$ko: both scribble runs counted" [ -n "$quiet" ] && [ -n "$forged" ]
+	check "$ko: both scribble runs counted" [ -n "$quiet" -a -n "$forged" ]
 	check "$ko: scribbling changed no counter" [ "$quiet" = "$forged" ]
 	[ "$quiet" = "$forged" ] || diff <(echo "$quiet") <(echo "$forged") || true
 done

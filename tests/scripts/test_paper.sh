@@ -1,0 +1,58 @@
+#!/bin/bash
+# The paper builds from the committed results (scripts/build-paper.sh):
+# no LaTeX error, no undefined reference or citation; every result the
+# generator defines agrees with the summary.csv it came from; a result
+# the generator did not define stops the build; 6 to 8 pages.
+. "$(dirname "$0")/../lib.sh"
+scratch
+check "the paper builds" "$TOP/scripts/build-paper.sh" >"$SCRATCH/out" 2>&1 || {
+	tail -20 "$SCRATCH/out"
+	finish
+}
+pdf=$TOP/paper/build/paper.pdf
+gen=$TOP/paper/build/gen
+check "paper.pdf written" [ -s "$pdf" ]
+pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+check "6 to 8 pages ($pages)" [ "$pages" -ge 6 -a "$pages" -le 8 ]
+
+# The run the generator used, and its numbers against summary.csv: the raw
+# median, min, max and count as they are there, and the printed text a
+# rounding of the median.
+run=$TOP/results/$(sed -n 's/^\\resmeta{run}{\(.*\)}$/\1/p' "$gen/results.tex")
+check "the generator names its run ($run)" [ -f "$run/summary.csv" ]
+check "every result agrees with summary.csv" awk -F, '
+	FNR == NR { if (FNR > 1) row[$1 "," $2 "," $3] = $6 "," $7 "," $8 "," $5 "," $4; next }
+	/^\\resdef/ {
+		s = $0; gsub(/^\\resdef\{|\}$/, "", s); n = split(s, f, /\}\{/)
+		k = f[1] "," f[2] "," f[3]; seen++
+		if (!(k in row)) { print "not in summary.csv: " k; bad++; next }
+		split(row[k], r, ",")
+		if (f[4] != r[1] || f[5] != r[2] || f[6] != r[3] || f[7] != r[4]) { print "differs: " k; bad++; next }
+		# The printed number, its decimals, and the unit it was scaled to.
+		t = f[8]; match(t, /^[0-9]+([.][0-9]+)?/); num = substr(t, 1, RLENGTH)
+		d = index(num, ".") ? length(num) - index(num, ".") : 0
+		scale = (t ~ /ms$/) ? 1e6 : (t ~ /textmu/) ? 1e3 : 1
+		if (r[5] == "ms") scale = 1
+		want = r[1] / scale; tol = 0.5 * 10 ^ -d + 1e-9
+		if (num - want > tol || want - num > tol) { print "text " t " is not " r[1]; bad++ }
+	}
+	END { exit !(seen > 0 && !bad) }' "$run/summary.csv" "$gen/results.tex"
+check "every fastpath/baseline ratio agrees with the medians" awk -F, '
+	FNR == NR { if (FNR > 1) med[$1 "," $2 "," $3] = $6; next }
+	/^\\ratiodef\{lguest-fastpath\}\{lguest-baseline\}/ {
+		s = $0; gsub(/^\\ratiodef\{|\}$/, "", s); split(s, f, /\}\{/)
+		want = med["lguest-fastpath," f[3] "," f[4]] / med["lguest-baseline," f[3] "," f[4]]
+		seen++
+		if (f[5] - want > 0.006 || want - f[5] > 0.006) { print "ratio " f[3] "/" f[4] ": " f[5] " vs " want; bad++ }
+	}
+	END { exit !(seen > 0 && !bad) }' "$run/summary.csv" "$gen/results.tex"
+
+# A result nobody generated must stop the build, not print "??".
+cp -r "$TOP/paper" "$SCRATCH/paper"
+rm -f "$SCRATCH/paper/build/paper."{pdf,aux,fdb_latexmk,fls,log}
+sed -i 's/^\\section{Conclusion}/\\res{native}{no_such_benchmark}{ns_per_page}\n&/' "$SCRATCH/paper/paper.tex"
+refute "a result the generator did not define stops the build" \
+	sh -c "cd '$SCRATCH/paper' && latexmk -pdf -interaction=nonstopmode -halt-on-error -outdir=build paper.tex" \
+	>"$SCRATCH/bad.out" 2>&1
+check "and says which" grep -q "no result .native/no_such_benchmark/ns_per_page" "$SCRATCH/paper/build/paper.log"
+finish
