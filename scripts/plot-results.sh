@@ -215,6 +215,40 @@ fi
 # Colours by global config index, so a config looks the same everywhere.
 colours=(0x4c72b0 0xdd8452 0x55a868 0xc44e52 0x8172b3 0x937860 0xda8bc3 0x8c8c8c 0xccb974 0x64b5cd)
 
+# render NAME WIDTH HEIGHT GP PLOT: end the gnuplot script GP (the figure's
+# settings) by drawing PLOT as NAME.png and NAME.pdf, WIDTH x HEIGHT
+# pixels at 128 per inch, run it, and move both into the results folder.
+render() {
+	local name=$1 width=$2 height=$3 gp=$4 plot=$5
+	local tmp_png=$dir/.$name.png.tmp$$ tmp_pdf=$dir/.$name.pdf.tmp$$
+	partial+=("$tmp_png" "$tmp_pdf")
+	{
+		echo "set terminal $png_term size $width,$height"
+		echo "set output $(gpq "$tmp_png")"
+		echo "plot $plot"
+		echo "unset output"
+		if [ "$pdf_mode" = cairo ]; then
+			echo "set terminal pdfcairo noenhanced font 'sans,10' size $width/128.0, $height/128.0"
+			echo "set output $(gpq "$tmp_pdf")"
+		else
+			echo "set terminal postscript eps color solid noenhanced font 'Helvetica,10' size $width/128.0, $height/128.0"
+			echo "set output $(gpq "$tmp/$name.eps")"
+		fi
+		echo "replot"
+		echo "unset output"
+	} >>"$gp"
+	gnuplot "$gp" || die "gnuplot failed on $name"
+	if [ "$pdf_mode" = ps ]; then
+		ps2pdf -dEPSCrop "$tmp/$name.eps" "$tmp_pdf" || die "ps2pdf failed on $name"
+	fi
+	if [ ! -s "$tmp_png" ] || [ ! -s "$tmp_pdf" ]; then
+		die "gnuplot wrote no figure $name"
+	fi
+	mv -f "$tmp_png" "$dir/$name.png"
+	mv -f "$tmp_pdf" "$dir/$name.pdf"
+	say "wrote $dir/$name.png $dir/$name.pdf"
+}
+
 # --- one figure per metric ------------------------------------------------
 while IFS=$'\t' read -r k metric unit nonneg nbench ncfg longest logy; do
 	# Room for every cluster of bars, and rotated labels when the
@@ -229,12 +263,6 @@ while IFS=$'\t' read -r k metric unit nonneg nbench ncfg longest logy; do
 		# Rotated by 30 degrees a label takes half its length in height.
 		height=$((560 + longest * 7 / 2))
 	fi
-
-	out_png=$dir/$metric.png
-	out_pdf=$dir/$metric.pdf
-	tmp_png=$dir/.$metric.png.tmp$$
-	tmp_pdf=$dir/.$metric.pdf.tmp$$
-	partial+=("$tmp_png" "$tmp_pdf")
 
 	plot=
 	col=2
@@ -284,31 +312,8 @@ while IFS=$'\t' read -r k metric unit nonneg nbench ncfg longest logy; do
 		if [ "$nonneg" = 1 ] && [ "$logy" = 0 ]; then
 			echo "set yrange [0:*]"
 		fi
-		echo "set terminal $png_term size $width,$height"
-		echo "set output $(gpq "$tmp_png")"
-		echo "plot $plot"
-		echo "unset output"
-		if [ "$pdf_mode" = cairo ]; then
-			echo "set terminal pdfcairo noenhanced font 'sans,10' size $width/128.0, $height/128.0"
-			echo "set output $(gpq "$tmp_pdf")"
-		else
-			echo "set terminal postscript eps color solid noenhanced font 'Helvetica,10' size $width/128.0, $height/128.0"
-			echo "set output $(gpq "$tmp/m$k.eps")"
-		fi
-		echo "replot"
-		echo "unset output"
 	} >"$tmp/m$k.gp"
-
-	gnuplot "$tmp/m$k.gp" || die "gnuplot failed on metric $metric"
-	if [ "$pdf_mode" = ps ]; then
-		ps2pdf -dEPSCrop "$tmp/m$k.eps" "$tmp_pdf" || die "ps2pdf failed on metric $metric"
-	fi
-	if [ ! -s "$tmp_png" ] || [ ! -s "$tmp_pdf" ]; then
-		die "gnuplot wrote no figure for metric $metric"
-	fi
-	mv -f "$tmp_png" "$out_png"
-	mv -f "$tmp_pdf" "$out_pdf"
-	say "wrote $out_png $out_pdf"
+	render "$metric" "$width" "$height" "$tmp/m$k.gp" "$plot"
 done <"$tmp/metrics"
 
 # --- world switches per page by reason ------------------------------------
@@ -338,11 +343,6 @@ END {
 if [ -s "$tmp/exits.dat" ]; then
 	nrows=$(wc -l <"$tmp/exits.dat")
 	width=$((300 + nrows * 48))
-	out_png=$dir/exits_by_reason.png
-	out_pdf=$dir/exits_by_reason.pdf
-	tmp_png=$dir/.exits_by_reason.png.tmp$$
-	tmp_pdf=$dir/.exits_by_reason.pdf.tmp$$
-	partial+=("$tmp_png" "$tmp_pdf")
 	plot= col=2
 	for reason in $reasons; do
 		c=${colours[$(((col - 2) % ${#colours[@]}))]}
@@ -372,28 +372,6 @@ if [ -s "$tmp/exits.dat" ]; then
 		echo "set ytics nomirror"
 		echo "set border 3"
 		echo "set key below horizontal reverse Left samplen 2 width 3"
-		echo "set terminal $png_term size $width,720"
-		echo "set output $(gpq "$tmp_png")"
-		echo "plot $plot"
-		echo "unset output"
-		if [ "$pdf_mode" = cairo ]; then
-			echo "set terminal pdfcairo noenhanced font 'sans,10' size $width/128.0, 720/128.0"
-			echo "set output $(gpq "$tmp_pdf")"
-		else
-			echo "set terminal postscript eps color solid noenhanced font 'Helvetica,10' size $width/128.0, 720/128.0"
-			echo "set output $(gpq "$tmp/exits.eps")"
-		fi
-		echo "replot"
-		echo "unset output"
 	} >"$tmp/exits.gp"
-	gnuplot "$tmp/exits.gp" || die "gnuplot failed on exits_by_reason"
-	if [ "$pdf_mode" = ps ]; then
-		ps2pdf -dEPSCrop "$tmp/exits.eps" "$tmp_pdf" || die "ps2pdf failed on exits_by_reason"
-	fi
-	if [ ! -s "$tmp_png" ] || [ ! -s "$tmp_pdf" ]; then
-		die "gnuplot wrote no figure exits_by_reason"
-	fi
-	mv -f "$tmp_png" "$out_png"
-	mv -f "$tmp_pdf" "$out_pdf"
-	say "wrote $out_png $out_pdf"
+	render exits_by_reason "$width" 720 "$tmp/exits.gp" "$plot"
 fi

@@ -17,6 +17,7 @@
  * - a write to a page the guest unmapped (and flushed) after a read: a
  *   not-present fault, error 6.
  */
+#include "fault_case.h"
 #include "idt.h"
 #include "page_alloc.h"
 #include "pt.h"
@@ -50,18 +51,6 @@ static u32 map_page(u32 va, u32 flags, u32 word)
 	return pa;
 }
 
-static void check_write_fault(const char *what, u32 va, u32 want_error)
-{
-	u32 vector = user_call(user_store, va, 0xbad);
-
-	report_eq(report_name(what, "vector"), vector, VEC_PF);
-	report_eq(report_name(what, "cr2"), user_exit_info.cr2, va);
-	report_eq(report_name(what, "error"), user_exit_info.frame.error,
-		  want_error);
-	report_eq(report_name(what, "eip"), user_exit_info.frame.eip,
-		  user_va(user_store_insn));
-}
-
 int main(void)
 {
 	u32 pde, clean_pa;
@@ -79,15 +68,18 @@ int main(void)
 
 	/* Copy-on-write on a page the shadow has never seen. */
 	map_page(COLD_VA, PTE_P | PTE_U | PTE_A, 0xc01d);
-	check_write_fault("cold_cow_write", COLD_VA, PF_PRESENT | PF_WRITE | PF_USER);
+	fault_check_snippet("cold_cow_write", user_store, user_store_insn, COLD_VA,
+			    PF_PRESENT | PF_WRITE | PF_USER);
 
 	/* A read-only page-directory entry over a writable PTE. */
 	map_page(RO_PDE_VA, PTE_USER_RW, 0x0d0d);
 	pde = ((u32 *)__va(pt_pgdir()))[RO_PDE_VA >> PDE_SHIFT];
 	pt_set_pde(RO_PDE_VA >> PDE_SHIFT, pde & ~(u32)PTE_W);
 	report_eq("ro_pde_read", user_call(user_load, RO_PDE_VA, 0), VEC_SYSCALL);
-	check_write_fault("ro_pde_write", RO_PDE_VA, PF_PRESENT | PF_WRITE | PF_USER);
-	check_write_fault("ro_pde_write_again", RO_PDE_VA, PF_PRESENT | PF_WRITE | PF_USER);
+	fault_check_snippet("ro_pde_write", user_store, user_store_insn, RO_PDE_VA,
+			    PF_PRESENT | PF_WRITE | PF_USER);
+	fault_check_snippet("ro_pde_write_again", user_store, user_store_insn, RO_PDE_VA,
+			    PF_PRESENT | PF_WRITE | PF_USER);
 	pt_set_pde(RO_PDE_VA >> PDE_SHIFT, pde);
 
 	/* Dirty tracking: the host's business, the guest sees no fault. */
@@ -104,6 +96,7 @@ int main(void)
 	map_page(GONE_VA, PTE_P | PTE_U | PTE_A, 0x6060);
 	report_eq("gone_read", user_call(user_load, GONE_VA, 0), VEC_SYSCALL);
 	pt_set(GONE_VA, 0);
-	check_write_fault("gone_write", GONE_VA, PF_WRITE | PF_USER);
+	fault_check_snippet("gone_write", user_store, user_store_insn, GONE_VA,
+			    PF_WRITE | PF_USER);
 	return report_summary();
 }

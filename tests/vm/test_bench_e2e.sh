@@ -48,8 +48,11 @@ done
 # and one entry; a not-present user fault is two round trips in the
 # baseline (the fault, then SET_PTE) and one with the fastpath.  A stray
 # host timer interrupt adds a little.
-median() { # median CONFIG BENCHMARK
-	awk -F, -v c="$1" -v b="$2" '$1 == c && $2 == b && $3 == "world_switches_per_op" { print $6 }' "$r/summary.csv"
+series() { # series CONFIG BENCHMARK METRIC: its median
+	awk -F, -v c="$1" -v b="$2" -v m="$3" '$1 == c && $2 == b && $3 == m { print $6 }' "$r/summary.csv"
+}
+median() { # median CONFIG BENCHMARK: world switches per op
+	series "$1" "$2" world_switches_per_op
 }
 in_range() { # in_range VALUE LOW HIGH
 	awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v < hi) }'
@@ -67,8 +70,8 @@ check "fastpath: a not-present fault costs 2 ($(median lguest-fastpath user_faul
 # touch of each anonymous page.  Under the baseline the fault is reflected
 # by the host and the retried access filled by it (2 exits, 4 switches);
 # under the fastpath the Switcher reflects and only the fill is an exit.
-per_page() { # per_page CONFIG METRIC
-	awk -F, -v c="$1" -v m="$2" '$1 == c && $2 == "page_fault1" && $3 == m { print $6 }' "$r/summary.csv"
+per_page() { # per_page CONFIG METRIC, of page_fault1
+	series "$1" page_fault1 "$2"
 }
 ws_b=$(per_page lguest-baseline world_switches_per_page)
 ws_f=$(per_page lguest-fastpath world_switches_per_page)
@@ -82,13 +85,10 @@ check "Linux guest, fastpath: no fault reflected by the host" \
 	in_range "$(per_page lguest-fastpath exits_fault_reflected_per_page)" 0 0.02
 # Copy-on-write after fork: the write to a page the guest maps read-only
 # is the guest's fault; the fastpath's walker reflects it too.
-cow() { # cow CONFIG METRIC
-	awk -F, -v c="$1" -v m="$2" '$1 == c && $2 == "cow_fork" && $3 == m { print $6 }' "$r/summary.csv"
-}
 check "Linux guest, baseline: cow_fork's faults reflected by the host" \
-	in_range "$(cow lguest-baseline exits_fault_reflected_per_page)" 0.98 1.05
+	in_range "$(series lguest-baseline cow_fork exits_fault_reflected_per_page)" 0.98 1.05
 check "Linux guest, fastpath: cow_fork's faults reflected by the Switcher" \
-	in_range "$(cow lguest-fastpath fastpath_reflected_per_page)" 0.98 1.05
+	in_range "$(series lguest-fastpath cow_fork fastpath_reflected_per_page)" 0.98 1.05
 # Every repetition's exits by reason add up to its world switches (2 per
 # exit), each printed to 3 decimals (the in-guest microbenchmarks have no
 # exits by reason).

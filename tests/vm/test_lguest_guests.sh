@@ -15,28 +15,25 @@ refute "no guest failed" grep -qE '^(GUEST|CHECK)-FAIL' "$SCRATCH/log"
 check_host_log_clean
 refute "no guest leaked shadow pages" grep -q 'leaked .* shadow pages' "$SCRATCH/log"
 
-# counter BUILD NAME: one counter of the user_fault_notpresent run.
+# counter TAG BUILD NAME: one counter of the run the job printed as TAG.
 counter() {
-	sed -n "s|^REFLECTIONS $1 .* $2=\([0-9]*\).*|\1|p" "$SCRATCH/log"
+	sed -n "s|^$1 $2 .* $3=\([0-9]*\).*|\1|p" "$SCRATCH/log"
 }
-check "baseline: the host reflected the faults" [ "$(counter /lguest/lg.ko faults_reflected)" -ge 5 ]
-check "baseline: no fastpath" [ "$(counter /lguest/lg.ko fastpath_reflected)" = 0 ]
+check "baseline: the host reflected the faults" [ "$(counter REFLECTIONS /lguest/lg.ko faults_reflected)" -ge 5 ]
+check "baseline: no fastpath" [ "$(counter REFLECTIONS /lguest/lg.ko fastpath_reflected)" = 0 ]
 check "fastpath: the Switcher reflected the faults" \
-	[ "$(counter /lguest/fastpath/lg.ko fastpath_reflected)" -ge 5 ]
+	[ "$(counter REFLECTIONS /lguest/fastpath/lg.ko fastpath_reflected)" -ge 5 ]
 check "fastpath: the host reflected none" \
-	[ "$(counter /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
+	[ "$(counter REFLECTIONS /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
 # The same for write faults (fp_write_fault: copy-on-write twice, a
 # read-only PDE twice, a page unmapped after a read): five reflections, by
 # the host in the baseline, by the Switcher in the fastpath build.
-wcounter() {
-	sed -n "s|^WRITE-REFLECTIONS $1 .* $2=\([0-9]*\).*|\1|p" "$SCRATCH/log"
-}
-check "baseline: the host reflected the write faults" [ "$(wcounter /lguest/lg.ko faults_reflected)" -ge 5 ]
-check "baseline: no fastpath for write faults" [ "$(wcounter /lguest/lg.ko fastpath_reflected)" = 0 ]
+check "baseline: the host reflected the write faults" [ "$(counter WRITE-REFLECTIONS /lguest/lg.ko faults_reflected)" -ge 5 ]
+check "baseline: no fastpath for write faults" [ "$(counter WRITE-REFLECTIONS /lguest/lg.ko fastpath_reflected)" = 0 ]
 check "fastpath: the Switcher reflected the write faults" \
-	[ "$(wcounter /lguest/fastpath/lg.ko fastpath_reflected)" -ge 5 ]
+	[ "$(counter WRITE-REFLECTIONS /lguest/fastpath/lg.ko fastpath_reflected)" -ge 5 ]
 check "fastpath: the host reflected no write fault" \
-	[ "$(wcounter /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
+	[ "$(counter WRITE-REFLECTIONS /lguest/fastpath/lg.ko faults_reflected)" = 0 ]
 # On failure: each failed guest with the output lines run-guests.sh
 # indents under it, then the summaries.
 [ "$failures" = 0 ] || {

@@ -159,3 +159,18 @@ void fault_check_kernel(const char *what, int ret, u32 va, u32 want_error)
 	       p->eflags);
 	report_eq(report_name(what, "gate_cleared_if"), p->irq_enabled, 0);
 }
+
+void fault_check_snippet(const char *what, const char *snippet,
+			 const char *insn, u32 va, u32 want_error)
+{
+	u32 vector = user_call(snippet, va, 0xbad);
+
+	report_eq(report_name(what, "vector"), vector, VEC_PF);
+	report_eq(report_name(what, "cr2"), user_exit_info.cr2, va);
+	report_eq(report_name(what, "error"), user_exit_info.frame.error,
+		  want_error);
+	report_eq(report_name(what, "eip"), user_exit_info.frame.eip,
+		  user_va(insn));
+	report_eq(report_name(what, "cs"), user_exit_info.frame.cs,
+		  LGUEST_USER_CS);
+}

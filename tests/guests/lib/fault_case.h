@@ -29,6 +29,15 @@ struct user_fault_want {
 void fault_check_user(const char *what, u32 vector, const struct user_regs *r,
 		      const struct user_fault_want *want);
 
+/*
+ * Runs a user_code.S snippet with va (and a junk second argument) and
+ * checks that it took a #PF at va with want_error, at insn, from the
+ * user's cs; each check is "<what>_<check>".  user_exit() must be the
+ * #PF handler.
+ */
+void fault_check_snippet(const char *what, const char *snippet,
+			 const char *insn, u32 va, u32 want_error);
+
 /* One way for ring 3 to fault on a not-present page. */
 struct fault_case {
 	const char *name;
