@@ -3,7 +3,8 @@
 # write one complete results folder.
 #
 # usage: run-matrix.sh [-c CONFIGS] [-p full|quick] [-b BOOTS] [-r REPS]
-#                      [-w WARMUP] [-T wall|icount] [-o RESULTS_ROOT]
+#                      [-w WARMUP] [-T wall|icount] [-P demand-fill|set-pte]
+#                      [-o RESULTS_ROOT]
 #   -c  comma-separated configurations
 #       (default: native,lguest-baseline,lguest-fastpath)
 #         native           bench/suite.conf run directly on the QEMU-booted
@@ -17,11 +18,10 @@
 #   -T  the guest's clock (scripts/vm-run.sh -T): wall (default), where
 #       times are the shared host's, or icount, where guest time counts
 #       instructions and figures repeat whatever the host's load (TCG only)
+#   -P  how the Linux guest's new PTEs reach the host: demand-fill (default;
+#       the host fills its shadow at the first touch) or set-pte (the
+#       guest's LHCALL_SET_PTE for the faulting page); in meta.json
 #   -o  where results go (default: results/ in the project)
-#
-# In the lguest configurations the Linux guest (448 MiB) writes its new
-# PTEs to memory and the host fills its shadow on demand (pte_policy
-# "demand-fill" in meta.json; docs/linux-guest.md).
 #
 # Writes RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<git short rev>/ with raw.csv (every
 # repetition), summary.csv (median, min, max per series), meta.json, the
@@ -32,8 +32,9 @@ set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
 configs=native,lguest-baseline,lguest-fastpath profile=full boots=3 reps=5 warmup=1 clock=wall
+pte_policy=demand-fill
 root=$TOP/results
-while getopts 'c:p:b:r:w:T:o:h' opt; do
+while getopts 'c:p:b:r:w:T:P:o:h' opt; do
 	case $opt in
 	c) configs=$OPTARG ;;
 	p) profile=$OPTARG ;;
@@ -41,8 +42,9 @@ while getopts 'c:p:b:r:w:T:o:h' opt; do
 	r) reps=$OPTARG ;;
 	w) warmup=$OPTARG ;;
 	T) clock=$OPTARG ;;
+	P) pte_policy=$OPTARG ;;
 	o) root=$OPTARG ;;
-	*) sed -n '3,20s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	*) sed -n '3,24s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -52,6 +54,7 @@ for n in "$boots" "$reps"; do
 done
 case $warmup in '' | *[!0-9]*) die "-w takes a whole number, not '$warmup'" ;; esac
 case $clock in wall | icount) ;; *) die "-T takes wall or icount, not '$clock'" ;; esac
+case $pte_policy in demand-fill | set-pte) ;; *) die "-P takes demand-fill or set-pte, not '$pte_policy'" ;; esac
 IFS=, read -r -a config_list <<<"$configs"
 [ ${#config_list[@]} -gt 0 ] || die "no configuration given"
 for c in "${config_list[@]}"; do
@@ -78,7 +81,7 @@ for config in "${config_list[@]}"; do
 	{
 		echo 'echo "META,guest_kernel,$(uname -r)"'
 		echo 'echo "META,guest_cpu,$(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)"'
-		"$TOP/scripts/suite.sh" jobs "$config" "$profile" "$reps" "$warmup"
+		"$TOP/scripts/suite.sh" jobs "$config" "$profile" "$reps" "$warmup" "$pte_policy"
 	} >"$job"
 	for boot in $(seq "$boots"); do
 		log=$partial/logs/$config-boot$boot.log
@@ -121,7 +124,7 @@ json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
 	clock "$clock" host_loadavg_before "$load_before" \
 	host_loadavg_after "$load_after" host_cores "$(nproc)" \
 	host_overloaded "$overloaded" matrix_seconds "$(($(date +%s) - started))" \
-	pte_policy demand-fill \
+	pte_policy "$pte_policy" \
 	linux_guest_mem_mib 448 >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"

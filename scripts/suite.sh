@@ -1,8 +1,13 @@
 #!/bin/bash
 # The benchmark suite of one configuration.
 #
-# usage: suite.sh jobs CONFIG full|quick REPS WARMUP   shell lines running it
+# usage: suite.sh jobs CONFIG full|quick REPS WARMUP [PTE_POLICY]
+#                                                      shell lines running it
 #        suite.sh expected CONFIG                      "benchmark,metric" lines
+#
+# PTE_POLICY, for the Linux guest: demand-fill (the default: the host fills
+# its shadow when a new PTE's page is first touched) or set-pte (the guest
+# sends the faulting page's new PTE by LHCALL_SET_PTE: lguest_pte=set-pte).
 #
 # CONFIG "native" runs the programs of bench/suite.conf on the host kernel;
 # "lguest-baseline" and "lguest-fastpath" run the guests of
@@ -16,7 +21,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	die "usage: $(basename "$0") jobs CONFIG full|quick REPS WARMUP | expected CONFIG"
+	die "usage: $(basename "$0") jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected CONFIG"
 }
 
 # The lines of a suite file, without comments.
@@ -89,8 +94,13 @@ what=$1 config=$2
 [ "$config" = native ] || module_for "$config" >/dev/null
 case $what in
 jobs)
-	[ $# -eq 5 ] || usage
-	profile=$3 reps=$4 warmup=$5
+	[ $# -eq 5 ] || [ $# -eq 6 ] || usage
+	profile=$3 reps=$4 warmup=$5 policy=${6:-demand-fill}
+	case $policy in
+	demand-fill) guest_pte=demand ;;
+	set-pte) guest_pte=set-pte ;;
+	*) die "the PTE policy must be demand-fill or set-pte, not '$policy'" ;;
+	esac
 	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
 	if [ "$config" = native ]; then
 		native_jobs
@@ -107,7 +117,7 @@ jobs)
 		linux_boot_job
 		native_jobs
 		echo "LINUX_GUEST_SUITE"
-		echo "/lguest/run-linux-guest -q -m 448 -t 3000 /tmp/linux-guest-suite.sh ||" \
+		echo "/lguest/run-linux-guest -q -m 448 -t 3000 -a lguest_pte=$guest_pte /tmp/linux-guest-suite.sh ||" \
 			"{ echo \"BENCH-FAILED linux-guest status \$?\"; exit 1; }"
 		echo "rmmod lg || exit 1"
 	fi

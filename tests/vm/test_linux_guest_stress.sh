@@ -1,24 +1,50 @@
 #!/bin/bash
 # User memory in the Linux guest stays right through fork, exec, mmap and
-# munmap, under each build of lg.ko: tests/linux-guest/mm_stress.c checks
-# copy-on-write data on both sides of a fork, fresh memory after exec, and
-# zeroes where a region was unmapped and mapped again, which is where a
-# shadow entry the guest failed to flush would show old bytes.  The guest
-# must print no oops or BUG, the host log stay clean, lg.ko unload.
+# munmap, under each build of lg.ko and both ways new PTEs reach the host
+# (lguest_pte=demand: the host fills its shadow at the first touch;
+# lguest_pte=set-pte: the guest's SET_PTE): tests/linux-guest/mm_stress.c
+# checks copy-on-write data on both sides of a fork, fresh memory after
+# exec, and zeroes where a region was unmapped and mapped again, which is
+# where a shadow entry the guest failed to flush would show old bytes.
+# page_fault1 then shows where each policy's second round trip goes: the
+# host's fill, or SET_PTE.  The guest must print no oops or BUG, the host
+# log stay clean, lg.ko unload.
 . "$(dirname "$0")/../lib.sh"
 scratch
 vm_job -t 1500 -f "$TOP/tests/vm/jobs/linux-guest/mm-stress.sh:/job/mm-stress.sh" \
 	"$TOP/tests/vm/jobs/linux-guest-stress.sh"
 check "the job ran to its end (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
-grep '^GUEST: ' "$SCRATCH/log" | sed 's/^GUEST: //' >"$SCRATCH/guest"
-grep -v '^GUEST: ' "$SCRATCH/log" >"$SCRATCH/host"
+grep '^GUEST ' "$SCRATCH/log" | sed 's/^GUEST [a-z]* [a-z-]*: //' >"$SCRATCH/guest"
+grep -v '^GUEST ' "$SCRATCH/log" >"$SCRATCH/host"
 count() {
 	grep -cE "$1" "$2" || true
 }
-check "mm_stress found no wrong byte, both builds" \
-	[ "$(count '^mm_stress: 300 rounds, 0 errors$' "$SCRATCH/guest")" = 2 ]
-check "the guest stopped with status 0, both builds" \
-	[ "$(count '^LINUX-GUEST launcher status 0$' "$SCRATCH/log")" = 2 ]
+check "mm_stress found no wrong byte, both builds, both policies" \
+	[ "$(count ': mm_stress: 300 rounds, 0 errors$' "$SCRATCH/log")" = 4 ]
+check "the guest stopped with status 0, both builds, both policies" \
+	[ "$(count '^LINUX-GUEST [a-z]+ [a-z-]+ launcher status 0$' "$SCRATCH/log")" = 4 ]
+# metric BUILD POLICY METRIC: page_fault1's value in that run.
+metric() {
+	sed -n "s/^GUEST $1 $2: BENCH,page_fault1,$3,[a-z]*,1,//p" "$SCRATCH/log"
+}
+in_range() { # in_range VALUE LOW HIGH
+	awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v < hi) }'
+}
+for b in baseline fastpath; do
+	check "$b, demand: the host fills each page's shadow" \
+		in_range "$(metric $b demand exits_fault_fixed_per_page)" 0.98 1.02
+	check "$b, demand: no SET_PTE" in_range "$(metric $b demand exits_hcall_set_pte_per_page)" 0 0.02
+	check "$b, set-pte: one SET_PTE a page" \
+		in_range "$(metric $b set-pte exits_hcall_set_pte_per_page)" 0.98 1.02
+	check "$b, set-pte: no fill left to the host" \
+		in_range "$(metric $b set-pte exits_fault_fixed_per_page)" 0 0.02
+done
+for p in demand set-pte; do
+	check "baseline, $p: 4 world switches a page" \
+		in_range "$(metric baseline $p world_switches_per_page)" 4 4.5
+	check "fastpath, $p: 2 world switches a page" \
+		in_range "$(metric fastpath $p world_switches_per_page)" 2 2.5
+done
 refute "the guest printed no oops, BUG, WARNING or panic" \
 	grep -qE 'Oops|BUG:|WARNING:|Kernel panic|Call Trace' "$SCRATCH/guest"
 refute "the host kernel log is free of oops/BUG/WARNING" \
@@ -26,7 +52,7 @@ refute "the host kernel log is free of oops/BUG/WARNING" \
 check "lg.ko unloaded after the guest, both builds" \
 	[ "$(count '^LINUX-GUEST rmmod ok' "$SCRATCH/log")" = 2 ]
 [ "$failures" = 0 ] || {
-	grep -E '^mm_stress|launcher:' "$SCRATCH/guest" | head -20
+	grep -E 'mm_stress|launcher:|page_fault1' "$SCRATCH/log" | head -40
 	grep '^LINUX-GUEST' "$SCRATCH/log"
 	cat "$SCRATCH/err"
 }

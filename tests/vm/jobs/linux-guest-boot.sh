@@ -10,6 +10,9 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 	sed 's/^/GUEST: /' /tmp/linux-guest.out
 	echo "LINUX-GUEST launcher status $rc"
 	# Mid-boot: once the guest has said where it boots, before its /init.
+	# The output file is new each time: the background shell truncates
+	# it only once it runs, and a stale one would end the wait at once.
+	rm -f /tmp/killed.out
 	/lguest/run-linux-guest -t 300 /job/hello.sh >/tmp/killed.out 2>&1 &
 	n=0
 	while ! grep -q 'Booting paravirtualized kernel' /tmp/killed.out && [ $n -lt 3000 ]; do

@@ -1,13 +1,18 @@
 # Runs inside a host VM (tests/vm/test_linux_guest_stress.sh): under each
-# build of lg.ko, the Linux guest runs mm_stress; its output is prefixed
-# "GUEST: ".
+# build of lg.ko and each way new PTEs reach the host (lguest_pte=), the
+# Linux guest runs mm_stress and page_fault1; its output lines are
+# prefixed "GUEST <build> <policy>: ".
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
-	echo "LINUX-GUEST build $ko"
+	build=baseline
+	[ $ko = /lguest/lg.ko ] || build=fastpath
 	insmod $ko || exit 1
-	rc=0
-	/lguest/run-linux-guest -t 600 /job/mm-stress.sh >/tmp/linux-guest.out 2>&1 || rc=$?
-	sed 's/^/GUEST: /' /tmp/linux-guest.out
-	echo "LINUX-GUEST launcher status $rc"
+	for pte in demand set-pte; do
+		rc=0
+		/lguest/run-linux-guest -q -t 600 -a "lguest_pte=$pte" /job/mm-stress.sh \
+			>/tmp/linux-guest.out 2>&1 || rc=$?
+		sed "s/^/GUEST $build $pte: /" /tmp/linux-guest.out
+		echo "LINUX-GUEST $build $pte launcher status $rc"
+	done
 	rmmod lg && echo "LINUX-GUEST rmmod ok"
 done
 exit 0
