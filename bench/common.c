@@ -537,7 +537,7 @@ int bench_mark_end(const struct bench_mark *m, struct bench_result *r)
 	if (bench_exits_available()) {
 		if (bench_exits_read(&e1))
 			return -1;
-		bench_exits_add(&r->exits, &m->e0, &e1, 1.0);
+		bench_exits_add(&r->exits, &m->e0, &e1);
 	}
 	r->ns += (double)(t1 - m->t0);
 	r->minflt += f1 - m->f0;

@@ -97,12 +97,12 @@ bool bench_exits_available(void)
 }
 
 void bench_exits_add(struct bench_exits *acc, const struct bench_exits *begin,
-		     const struct bench_exits *end, double scale)
+		     const struct bench_exits *end)
 {
 	unsigned int k;
 
 	for (k = 0; k < BENCH_EXIT_KINDS; k++)
-		acc->n[k] += scale * (end->n[k] - begin->n[k] - read_cost.n[k]);
+		acc->n[k] += end->n[k] - begin->n[k] - read_cost.n[k];
 }
 
 void bench_exits_sum(struct bench_exits *acc, const struct bench_exits *e,

@@ -47,8 +47,8 @@ int bench_exits_read(struct bench_exits *e);
 /* acc += scale * e */
 void bench_exits_sum(struct bench_exits *acc, const struct bench_exits *e,
 		     double scale);
-/* acc += scale * (end - begin - the cost of one read). */
+/* acc += end - begin - the cost of one read. */
 void bench_exits_add(struct bench_exits *acc, const struct bench_exits *begin,
-		     const struct bench_exits *end, double scale);
+		     const struct bench_exits *end);
 
 #endif

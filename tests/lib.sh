@@ -58,6 +58,11 @@ vm_job() {
 	tr -d '\r' <"$SCRATCH/console" >"$SCRATCH/log"
 }
 
+# count PATTERN FILE: how many lines of FILE match the extended regex.
+count() {
+	grep -cE "$1" "$2" || true
+}
+
 # The host's kernel log, in $SCRATCH/log, holds no oops, BUG or WARNING.
 check_host_log_clean() {
 	refute "host kernel log free of oops/BUG/WARNING" \

@@ -13,10 +13,6 @@ vm_job -t 900 -f "$TOP/tests/vm/jobs/linux-guest/hello.sh:/job/hello.sh" \
 check "the job ran to its end (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 grep '^GUEST: ' "$SCRATCH/log" | sed 's/^GUEST: //' >"$SCRATCH/guest"
 grep -v '^GUEST: ' "$SCRATCH/log" >"$SCRATCH/host"
-# count PATTERN FILE: how many lines match (once per build expected).
-count() {
-	grep -cE "$1" "$2" || true
-}
 check "the guest printed the Linux banner, both builds" \
 	[ "$(count 'Linux version 6\.1\.' "$SCRATCH/guest")" = 2 ]
 check "the guest's console moved to hvc0, both builds" \

@@ -16,9 +16,6 @@ vm_job -t 1500 -f "$TOP/tests/vm/jobs/linux-guest/mm-stress.sh:/job/mm-stress.sh
 check "the job ran to its end (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 grep '^GUEST ' "$SCRATCH/log" | sed 's/^GUEST [a-z]* [a-z-]*: //' >"$SCRATCH/guest"
 grep -v '^GUEST ' "$SCRATCH/log" >"$SCRATCH/host"
-count() {
-	grep -cE "$1" "$2" || true
-}
 check "mm_stress found no wrong byte, both builds, both policies" \
 	[ "$(count ': mm_stress: 300 rounds, 0 errors$' "$SCRATCH/log")" = 4 ]
 check "the guest stopped with status 0, both builds, both policies" \
