@@ -28,10 +28,12 @@ kernel: deps
 guest-kernel: kernel
 	scripts/build-guest-kernel.sh
 
-# lg.ko in both variants (baseline, fastpath), against the cached kernel.
+# lg.ko in its three variants (baseline, fastpath, exitless), against the
+# cached kernel.
 module: kernel
 	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module VARIANT=baseline
 	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module VARIANT=fastpath
+	$(MAKE) -C module KDIR=$$(scripts/kernel-dir.sh) OUT=$(BUILD)/module VARIANT=exitless
 
 launcher: deps
 	$(MAKE) -C launcher OUT=$(BUILD)/launcher all
@@ -93,6 +95,7 @@ initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init \
 	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
 		$(BUILD)/bench:/bench $(BUILD)/module/baseline/lg.ko:/lguest/lg.ko \
 		$(BUILD)/module/fastpath/lg.ko:/lguest/fastpath/lg.ko \
+		$(BUILD)/module/exitless/lg.ko:/lguest/exitless/lg.ko \
 		$(BUILD)/launcher/launcher:/lguest/launcher \
 		$(BUILD)/guests:/lguest/guests $(BUILD)/abi:/lguest/abi \
 		$$(scripts/kernel-dir.sh --guest)/vmlinux:/lguest/linux-guest/vmlinux \

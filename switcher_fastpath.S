@@ -114,9 +114,14 @@ switcher_fastpath_pf:
 	movl	%eax, %esi
 	shrl	$PAGE_SHIFT, %esi
 	andl	$1023, %esi
-	movl	LGUEST_GUEST_PAGE_OFFSET(%edx,%esi,4), %edx
+	leal	LGUEST_GUEST_PAGE_OFFSET(%edx,%esi,4), %esi	/* its address */
+	movl	(%esi), %edx
 	testl	$FP_PAGE_PRESENT, %edx
 	jz	fp_not_present
+#ifdef LGUEST_EXITLESS
+	/* The exitless build fills the shadow here (switcher_exitless.S). */
+	jmp	ex_present
+#endif
 
 	/*
 	 * Present.  A read: the shadow merely lacks the entry, and only the
@@ -203,7 +208,8 @@ fp_to_host:
 
 /*
  * One of our accesses faulted.  Its frame sits below the saved registers:
- * drop it, and hand the host the original fault.  cr2 now names our access,
+ * drop it, and hand the host the original fault (or, for the exitless
+ * build's LHCALL_SET_PTE, the original hypercall).  cr2 now names our access,
  * not the guest's: the host takes the original from fp_exit.  A page fault
  * at ring 0 anywhere else is no walk of ours but the Switcher's own fault,
  * with no saved registers above it (switcher_fault).
@@ -216,6 +222,12 @@ fp_recursive:
 	subl	%eax, %edx
 	cmpl	$(fp_guest_done - switcher_fastpath_pf), %edx
 	jb	2f
+#ifdef LGUEST_EXITLESS
+	/* The exitless build's own walks recover the same way. */
+	subl	$(ex_guest_start - switcher_fastpath_pf), %edx
+	cmpl	$(ex_guest_end - ex_guest_start), %edx
+	jb	2f
+#endif
 	pushl	$14
 	jmp	switcher_fault
 2:

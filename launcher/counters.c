@@ -86,6 +86,12 @@ int counters_format(const struct lguest_counters *c, char *buf, size_t len)
 		if (c->fastpath_fallback[i])
 			add(&l, " fastpath_fallback%u=%llu", i,
 			    (unsigned long long)c->fastpath_fallback[i]);
+	if (c->exitless_fills)
+		add(&l, " exitless_fills=%llu",
+		    (unsigned long long)c->exitless_fills);
+	if (c->exitless_set_ptes)
+		add(&l, " exitless_set_ptes=%llu",
+		    (unsigned long long)c->exitless_set_ptes);
 	if (l.pos >= len) {
 		if (len)
 			buf[0] = '\0';

@@ -62,6 +62,17 @@ static unsigned long switcher_va(const char *sym)
 	return switcher_addr + (sym - start_switcher_text);
 }
 
+/* Is pa one CPU's Switcher page table?  For the shadow audit. */
+bool switcher_pte_page(u32 pa)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_cpu_ids; i++)
+		if (switcher_ptes[i] && __pa(switcher_ptes[i]) == pa)
+			return true;
+	return false;
+}
+
 static void free_switcher_pages(void)
 {
 	unsigned int i;
@@ -280,6 +291,12 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 #ifdef LGUEST_FASTPATH
 	s->fp_gpgdir_va = lg->pgdirs[lg->cur_pgdir].gpgdir + LGUEST_PAGE_OFFSET;
 #endif
+#ifdef LGUEST_EXITLESS
+	h->ex_frames = (unsigned long)lg->host_pfns;
+	h->ex_npages = lg->host_pfns ? lg->npages : 0;
+	h->ex_fills = 0;
+	h->ex_set_ptes = 0;
+#endif
 	if (__this_cpu_read(last_guest_id) == id && lg->last_pages == pages &&
 	    !lg->changed)
 		return;
@@ -294,6 +311,11 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 	s->guest_tss.sp1 = lg->esp1;
 #ifdef LGUEST_FASTPATH
 	fastpath_setup(lg, s);
+#endif
+#ifdef LGUEST_EXITLESS
+	/* Hypercalls meet the Switcher's LHCALL_SET_PTE first. */
+	set_switcher_gate(&s->guest_idt[LGUEST_TRAP_ENTRY],
+			  switcher_va(switcher_exitless_hcall), 1);
 #endif
 	lg->last_pages = pages;
 	lg->changed = false;
@@ -385,6 +407,11 @@ void lguest_run_once(struct lguest *lg)
 		lg->cr2 = read_cr2();
 #ifdef LGUEST_FASTPATH
 	fastpath_exit(lg);
+#endif
+#ifdef LGUEST_EXITLESS
+	/* What the Switcher did without us, counted where the guest cannot. */
+	lg->counters.exitless_fills += pages->host.ex_fills;
+	lg->counters.exitless_set_ptes += pages->host.ex_set_ptes;
 #endif
 	if (hw_breakpoint_active())
 		hw_breakpoint_restore();

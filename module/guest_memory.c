@@ -21,6 +21,32 @@
  * launcher's RLIMIT_MEMLOCK the same way, failing the same way (-ENOMEM);
  * CAP_IPC_LOCK lifts the limit, as for mlock().
  */
+#ifdef LGUEST_EXITLESS
+/*
+ * The exitless Switcher's frame table (lg.h).  Without one it fills
+ * nothing and every fault goes to the host, as in the fastpath build: so
+ * a failed allocation costs speed, not the guest.
+ */
+static void make_frame_table(struct lguest *lg)
+{
+	unsigned int i;
+
+	lg->host_pfns = kmalloc_array(lg->npages, sizeof(u32),
+				      GFP_KERNEL | __GFP_NOWARN);
+	if (!lg->host_pfns) {
+		pr_info("lguest: no frame table for a guest of %u pages: the Switcher will fill nothing\n",
+			lg->npages);
+		return;
+	}
+	for (i = 0; i < lg->npages; i++)
+		lg->host_pfns[i] = page_to_pfn(lg->pages[i]);
+}
+#else
+static void make_frame_table(struct lguest *lg)
+{
+}
+#endif
+
 int pin_guest_memory(struct lguest *lg)
 {
 	int got, err;
@@ -39,6 +65,7 @@ int pin_guest_memory(struct lguest *lg)
 		/* Whoever closes the file last, the charge comes off here. */
 		mmgrab(current->mm);
 		lg->mm = current->mm;
+		make_frame_table(lg);
 		return 0;
 	}
 	if (got > 0)
@@ -59,6 +86,8 @@ void unpin_guest_memory(struct lguest *lg)
 	unpin_user_pages_dirty_lock(lg->pages, lg->npages, true);
 	kvfree(lg->pages);
 	lg->pages = NULL;
+	kfree(lg->host_pfns);
+	lg->host_pfns = NULL;
 	account_locked_vm(lg->mm, lg->npages, false);
 	mmdrop(lg->mm);
 	lg->mm = NULL;

@@ -85,6 +85,17 @@ struct lguest_host_state {
 	struct desc_ptr host_idt_desc;
 	u32 guest_cr3;		/* a host frame: the shadow page directory */
 	u32 guest_cr4;		/* the host's CR4, less what the guest must not have */
+
+	/*
+	 * The exitless build's view of the guest (zero otherwise), which the
+	 * Switcher reads after loading the host's cr3 for a moment
+	 * (switcher_exitless.S): the guest's frame table, and what the
+	 * Switcher did there during this trip.
+	 */
+	u32 ex_frames;		/* host VA of u32[ex_npages]: gpfn -> host pfn */
+	u32 ex_npages;		/* 0: no frame table, fill nothing */
+	u32 ex_fills;		/* shadow entries filled this trip */
+	u32 ex_set_ptes;	/* LHCALL_SET_PTEs answered this trip */
 };
 
 /*
@@ -159,6 +170,13 @@ struct lguest {
 	unsigned int npages;
 	struct page **pages;
 	struct mm_struct *mm;		/* charged for them (RLIMIT_MEMLOCK) */
+	/*
+	 * The exitless build's frame table: pages[] as host frame numbers, in
+	 * the host's linear map (kmalloc, never vmalloc: the Switcher reads it
+	 * on the launcher's page tables, which need not map vmalloc space).
+	 * NULL in the other builds, or if it could not be had.
+	 */
+	u32 *host_pfns;
 
 	/* The virtual CPU. */
 	struct lguest_regs *regs;	/* at the end of regs_page */
@@ -206,6 +224,7 @@ struct lguest {
 void lguest_run_once(struct lguest *lg);
 void lguest_handle_exit(struct lguest *lg);
 bool host_vector(unsigned int v);
+bool switcher_pte_page(u32 pa);
 
 /* lguest_user.c */
 int lguest_device_init(void);
@@ -233,6 +252,7 @@ void guest_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
 void guest_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
 void guest_flush_tlb(struct lguest *lg, bool all);
 u32 *shadow_pgdir(struct lguest *lg);
+void audit_shadow_pages(struct lguest *lg);
 
 /* segments.c */
 void set_switcher_segments(struct desc_struct *gdt);
@@ -261,7 +281,7 @@ void do_hypercall(struct lguest *lg);
 /* switcher_32.S */
 extern char start_switcher_text[], end_switcher_text[];
 extern char switch_to_guest[], switcher_idt_stubs[];
-extern char switcher_nmi[], switcher_fastpath_pf[];
+extern char switcher_nmi[], switcher_fastpath_pf[], switcher_exitless_hcall[];
 #define SWITCHER_STUB_SIZE	16
 
 #endif /* _LG_H */

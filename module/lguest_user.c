@@ -78,6 +78,8 @@ static int counters_show(struct seq_file *m, void *unused)
 		if (c->fastpath_fallback[i])
 			seq_printf(m, "fastpath_fallback%u %llu\n", i,
 				   c->fastpath_fallback[i]);
+	seq_printf(m, "exitless_fills %llu\nexitless_set_ptes %llu\n",
+		   c->exitless_fills, c->exitless_set_ptes);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(counters);

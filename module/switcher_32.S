@@ -278,6 +278,9 @@ switcher_idt_stubs:
 #ifdef LGUEST_FASTPATH
 #include "switcher_fastpath.S"
 #endif
+#ifdef LGUEST_EXITLESS
+#include "switcher_exitless.S"
+#endif
 
 	.globl	end_switcher_text
 end_switcher_text:

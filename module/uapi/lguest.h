@@ -192,6 +192,7 @@ enum lguest_fastpath_fallback {
 	LGUEST_FP_BAD_TABLE,	 /* a large page, or a table outside memory */
 	LGUEST_FP_BAD_STACK,	 /* the kernel stack reaches the Switcher */
 	LGUEST_FP_RECURSIVE,	 /* the walk or the reflection itself faulted */
+	LGUEST_FP_NO_SHADOW,	 /* exitless: no shadow page table to fill */
 	LGUEST_FASTPATH_REASONS
 };
 struct lguest_counters {
@@ -207,6 +208,9 @@ struct lguest_counters {
 	__u64 irqs_delivered;		/* virtual interrupts delivered to the guest */
 	__u64 fastpath_reflected;	/* page faults the Switcher delivered itself */
 	__u64 fastpath_fallback[LGUEST_FASTPATH_REASONS];
+	/* The exitless build's Switcher (switcher_exitless.S): no exit at all. */
+	__u64 exitless_fills;		/* shadow entries it filled itself */
+	__u64 exitless_set_ptes;	/* LHCALL_SET_PTEs it answered itself */
 };
 
 /* /dev/lguest: one open file is one guest. */

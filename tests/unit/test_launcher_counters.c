@@ -48,7 +48,9 @@ static void test_lines(void)
 	c.exits_hcall[LHCALL_NOTIFY] = 15;
 	c.fastpath_fallback[0] = 16;
 	c.fastpath_fallback[LGUEST_FASTPATH_REASONS - 1] = 17;
-	expect(&c, "LGUEST-COUNTERS world_switches=123456 exits_irq=1 exits_other=2 async_hcalls=3 faults_fixed=4 faults_reflected=5 traps_delivered=6 irqs_delivered=7 fastpath_reflected=8 trap0=9 trap14=10 trap31=11 hcall_nop=12 hcall_console_write=13 hcall_set_pte=14 hcall_notify=15 fastpath_fallback0=16 fastpath_fallback7=17",
+	c.exitless_fills = 18;
+	c.exitless_set_ptes = 19;
+	expect(&c, "LGUEST-COUNTERS world_switches=123456 exits_irq=1 exits_other=2 async_hcalls=3 faults_fixed=4 faults_reflected=5 traps_delivered=6 irqs_delivered=7 fastpath_reflected=8 trap0=9 trap14=10 trap31=11 hcall_nop=12 hcall_console_write=13 hcall_set_pte=14 hcall_notify=15 fastpath_fallback0=16 fastpath_fallback8=17 exitless_fills=18 exitless_set_ptes=19",
 	       "every kind of field");
 
 	memset(&c, 0, sizeof(c));

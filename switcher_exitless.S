@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The exitless build: the Switcher does the shadow's work itself.
+ *
+ *	The walker sent the guest its own faults;
+ *	the host still had to write the shadow's line.
+ *	We borrow the host's own map for a breath,
+ *	write the line, and give the guest its world back.
+ *
+ * Included into the Switcher's text (module/switcher_32.S) after the
+ * M:012 walker (switcher_fastpath.S), by the exitless build only.  The
+ * walker reflects the faults that are the guest's; what was left for the
+ * host was of two kinds, and both are done here:
+ *
+ *  - a fault on a page the guest's entries allow (the shadow lacks the
+ *    entry, or keeps it read-only until the page is dirty): the walker
+ *    jumps to ex_present, and we do what demand_page() does: set the
+ *    guest's accessed (and, for a write, dirty) bits, build the shadow
+ *    entry, write it, and let the guest retry the instruction;
+ *  - LHCALL_SET_PTE, the hypercall by which a guest tells the host a new
+ *    PTE: the IDT's hypercall gate comes here first, and we do what
+ *    guest_set_pte() does for the current page directory.
+ *
+ * Two things the host keeps must not be where the guest kernel can read
+ * them (they are host frame numbers) or write them: the shadow page
+ * tables and the guest's frame table (gpfn -> host pfn).  So they are not
+ * in the Switcher's slot at all.  For the few instructions that touch
+ * them, we load the host's cr3 (from %dr0, which ring 1 cannot read) and
+ * come back: "the window".  In it the Switcher's slot is the host's view
+ * of it (the same text, GDT, IDT and state page; the host state page
+ * besides; in the regs slot the host's spare page, so nothing is pushed),
+ * interrupts are off, and an NMI only notes itself in %dr2 and returns.
+ * The guest's CR4 has no PGE: no host translation outlives the reload of
+ * the guest's cr3.  Every address the window touches is host memory in
+ * the linear map, reached from values the guest cannot write (the host
+ * state page): it cannot fault.  This costs two writes of cr3 and their
+ * TLB refills, not the rest of a world switch: no GDT, IDT, TSS or stack
+ * changes, and no host C code.
+ *
+ * Everything read from the guest is read first, in the guest's address
+ * space, where a fault is recovered as the walker's are: fp_recursive
+ * hands the original fault (or hypercall) to the host, and the range
+ * ex_guest_start..ex_guest_end is what it recognises as ours.  Nothing we
+ * write before that point differs from what the host then writes.
+ */
+
+/*
+ * The fill, in the guest's address space.  From the walker: %eax = cr2,
+ * %ebx = our pages, %edx = the guest PTE (present), %ebp = the guest PDE,
+ * %esi = the PTE's address, %edi = the error code.
+ */
+ex_guest_start:
+ex_present:
+	/* Would the CPU allow the access on the guest's own tables? */
+	movl	%ebp, %ecx
+	andl	%edx, %ecx
+	testl	$FP_PAGE_USER, %ecx
+	jz	ex_forbidden
+	testl	$FP_PF_WRITE, %edi
+	jz	1f
+	testl	$FP_PAGE_RW, %ecx
+	jz	ex_forbidden
+1:
+	/* The guest's accessed bits, as the CPU would set them (may fault). */
+	testl	$FP_PAGE_ACCESSED, %ebp
+	jnz	2f
+	orl	$FP_PAGE_ACCESSED, %ebp
+	movl	%eax, %ecx
+	shrl	$22, %ecx
+	shll	$2, %ecx
+	addl	LGUEST_PAGES_fp_gpgdir_va(%ebx), %ecx
+	movl	%ebp, (%ecx)
+2:
+	movl	%edx, %ecx
+	orl	$FP_PAGE_ACCESSED, %ecx
+	testl	$FP_PF_WRITE, %edi
+	jz	3f
+	orl	$FP_PAGE_DIRTY, %ecx
+3:
+	cmpl	%ecx, %edx
+	je	4f
+	movl	%ecx, (%esi)
+	movl	%ecx, %edx
+4:
+	/*
+	 * The shadow entry's rights (shadow_pte()): the guest's user bit, and
+	 * write access only once the guest's entry is dirty.
+	 */
+	andl	%edx, %ebp
+	movl	%ebp, %ecx
+	movl	$(FP_PAGE_PRESENT | FP_PAGE_ACCESSED), %ebp
+	testl	$FP_PAGE_USER, %ecx
+	jz	5f
+	orl	$FP_PAGE_USER, %ebp
+5:
+	testl	$FP_PAGE_RW, %ecx
+	jz	6f
+	testl	$FP_PAGE_DIRTY, %edx
+	jz	6f
+	orl	$(FP_PAGE_RW | FP_PAGE_DIRTY), %ebp
+6:
+	/*
+	 * Said now, while the regs page is the guest's: if the window finds
+	 * nothing to fill, it goes straight to the host.
+	 */
+	movl	$FP_NO_SHADOW, LGUEST_PAGES_fp_exit_reason(%ebx)
+	shrl	$PAGE_SHIFT, %edx
+	jmp	ex_fill
+
+	/* The guest's entries forbid it: a protection fault of the guest's. */
+ex_forbidden:
+	orl	$FP_PF_PROT, %edi
+	jmp	fp_reflect
+
+/*
+ * LHCALL_SET_PTE, in the guest's address space, from switcher_exitless_hcall:
+ * %eax = the virtual address, %ebx = our pages; the guest's registers are
+ * saved.  What guest_set_pte() would write into the current shadow, to
+ * %ebp (0: no entry) and %edx (the guest frame); anything the host would
+ * judge otherwise (kill the guest, or look at another page directory) is
+ * the host's.
+ */
+ex_set_pte:
+	/* The host runs the async ring first: if it holds a call, so must we. */
+	movl	LGUEST_PAGES_fp_lguest_data_va(%ebx), %esi
+	addl	$LGUEST_DATA_hcall_status, %esi
+	movl	$(LGUEST_HCALL_RING_SIZE / 4), %ecx
+7:
+	cmpl	$-1, (%esi)		/* four LHCALL_STATUS_FREE (may fault) */
+	jne	switch_to_host_pushed
+	addl	$4, %esi
+	decl	%ecx
+	jnz	7b
+
+	/* Only an entry the guest has used is shadowed at once. */
+	xorl	%ebp, %ebp
+	movl	LGUEST_PAGES_regs_edx(%ebx), %edx
+	movl	%edx, %ecx
+	andl	$(FP_PAGE_PRESENT | FP_PAGE_ACCESSED), %ecx
+	cmpl	$(FP_PAGE_PRESENT | FP_PAGE_ACCESSED), %ecx
+	jne	ex_set_shadow
+	movl	%edx, %ecx
+	andl	$PAGE_MASK, %ecx
+	cmpl	LGUEST_PAGES_fp_mem_size(%ebx), %ecx
+	jae	switch_to_host_pushed	/* out of range: the host kills */
+
+	/* The guest's walk for it, as walk_guest() does (may fault). */
+	movl	%eax, %ecx
+	shrl	$22, %ecx
+	movl	LGUEST_PAGES_fp_gpgdir_va(%ebx), %esi
+	movl	(%esi,%ecx,4), %esi
+	testl	$FP_PAGE_PRESENT, %esi
+	jz	ex_set_shadow
+	testl	$FP_PAGE_PSE, %esi
+	jnz	switch_to_host_pushed
+	movl	%esi, %ebp		/* the PDE, for its rights */
+	andl	$PAGE_MASK, %esi
+	cmpl	LGUEST_PAGES_fp_mem_size(%ebx), %esi
+	jae	switch_to_host_pushed
+	movl	%eax, %ecx
+	shrl	$PAGE_SHIFT, %ecx
+	andl	$1023, %ecx
+	movl	LGUEST_GUEST_PAGE_OFFSET(%esi,%ecx,4), %ecx
+	testl	$FP_PAGE_PRESENT, %ecx
+	jz	8f
+	andl	$PAGE_MASK, %ecx
+	cmpl	LGUEST_PAGES_fp_mem_size(%ebx), %ecx
+	jae	switch_to_host_pushed
+
+	/* The rights, from the PDE and the new PTE (shadow_pte()). */
+	andl	%edx, %ebp
+	movl	%ebp, %ecx
+	movl	$(FP_PAGE_PRESENT | FP_PAGE_ACCESSED), %ebp
+	testl	$FP_PAGE_USER, %ecx
+	jz	9f
+	orl	$FP_PAGE_USER, %ebp
+9:
+	testl	$FP_PAGE_RW, %ecx
+	jz	ex_set_shadow_pfn
+	testl	$FP_PAGE_DIRTY, %edx
+	jz	ex_set_shadow_pfn
+	orl	$(FP_PAGE_RW | FP_PAGE_DIRTY), %ebp
+ex_set_shadow_pfn:
+	shrl	$PAGE_SHIFT, %edx
+	jmp	ex_set_shadow
+8:
+	/* The guest's own walk finds nothing: the entry is simply dropped. */
+	xorl	%ebp, %ebp
+	jmp	ex_set_shadow
+ex_guest_end:
+
+/*
+ * The window, for a fill: %eax = cr2, %edx = the guest frame, %ebp = the
+ * rights.  Nothing here can fault (see the top).
+ */
+ex_fill:
+	movl	%dr0, %ecx
+	movl	%ecx, %cr3
+	/* The host's view: the host state page is here now. */
+	movl	LGUEST_PAGES_guest_cr3(%ebx), %ecx
+	cmpl	LGUEST_PAGES_ex_npages(%ebx), %edx
+	jae	switch_to_host_pushed	/* no frame table, or not the guest's */
+	movl	%eax, %esi
+	shrl	$22, %esi
+	movl	HOST_PAGE_OFFSET(%ecx,%esi,4), %esi	/* the shadow PDE */
+	testl	$FP_PAGE_PRESENT, %esi
+	jz	switch_to_host_pushed	/* no shadow page table: the host's */
+	andl	$PAGE_MASK, %esi
+	movl	LGUEST_PAGES_ex_frames(%ebx), %edi
+	movl	(%edi,%edx,4), %edx
+	shll	$PAGE_SHIFT, %edx
+	orl	%ebp, %edx
+	shrl	$PAGE_SHIFT, %eax
+	andl	$1023, %eax
+	movl	%edx, HOST_PAGE_OFFSET(%esi,%eax,4)
+	incl	LGUEST_PAGES_ex_fills(%ebx)
+	/* Back to the guest's world, which retries the instruction. */
+	movl	%ecx, %cr3
+	RESTORE_GUEST_REGS_AND_IRET
+
+/*
+ * The window, for LHCALL_SET_PTE: %eax = the virtual address, %ebp = the
+ * rights (0: write no entry), %edx = the guest frame.  The host changes
+ * nothing when the shadow has no page table there; nor do we.
+ */
+ex_set_shadow:
+	movl	%dr0, %ecx
+	movl	%ecx, %cr3
+	movl	LGUEST_PAGES_guest_cr3(%ebx), %ecx
+	movl	%eax, %esi
+	shrl	$22, %esi
+	movl	HOST_PAGE_OFFSET(%ecx,%esi,4), %esi
+	testl	$FP_PAGE_PRESENT, %esi
+	jz	1f
+	andl	$PAGE_MASK, %esi
+	testl	%ebp, %ebp
+	jz	2f
+	cmpl	LGUEST_PAGES_ex_npages(%ebx), %edx
+	jae	switch_to_host_pushed	/* no frame table: the host's */
+	movl	LGUEST_PAGES_ex_frames(%ebx), %edi
+	movl	(%edi,%edx,4), %edx
+	shll	$PAGE_SHIFT, %edx
+	orl	%edx, %ebp
+2:
+	shrl	$PAGE_SHIFT, %eax
+	andl	$1023, %eax
+	movl	%ebp, HOST_PAGE_OFFSET(%esi,%eax,4)
+1:
+	incl	LGUEST_PAGES_ex_set_ptes(%ebx)
+	movl	%ecx, %cr3
+	/* The hypercall's answer, as do_hcall() gives it. */
+	movl	$0, LGUEST_PAGES_regs_eax(%ebx)
+	RESTORE_GUEST_REGS_AND_IRET
+
+/*
+ * The hypercall gate.  Only LHCALL_SET_PTE for the current page directory
+ * and a user address is ours: a kernel address is shared by every shadow,
+ * another page directory's shadow may be any of the host's, and the rest
+ * are the host's anyway.  The common path also judges a frame from ring 0
+ * or from virtual-8086 mode.
+ */
+	.p2align 4
+	.globl	switcher_exitless_hcall
+switcher_exitless_hcall:
+	pushl	$0
+	pushl	$LGUEST_TRAP_ENTRY_VECTOR
+	cmpl	$LGUEST_HCALL_SET_PTE, %eax
+	jne	switch_to_host
+	testl	$X86_EFLAGS_VM, 16(%esp)	/* trap number, error code, eip, cs, eflags */
+	jnz	switch_to_host
+	testl	$3, 12(%esp)
+	jz	switch_to_host
+	SAVE_GUEST_REGS
+	movl	$LGUEST_SWITCHER_DS_SEL, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%esp, %ebx
+	andl	$PAGE_MASK, %ebx
+	cmpl	$0, LGUEST_PAGES_fp_enabled(%ebx)
+	je	switch_to_host_pushed
+	movl	LGUEST_PAGES_regs_ebx(%ebx), %edx	/* the page directory */
+	addl	$LGUEST_GUEST_PAGE_OFFSET, %edx
+	cmpl	LGUEST_PAGES_fp_gpgdir_va(%ebx), %edx
+	jne	switch_to_host_pushed
+	movl	LGUEST_PAGES_regs_ecx(%ebx), %eax	/* the virtual address */
+	cmpl	$LGUEST_GUEST_PAGE_OFFSET, %eax
+	jae	switch_to_host_pushed
+	jmp	ex_set_pte
