@@ -585,6 +585,23 @@ static void emit(const struct bench_desc *d, const char *metric,
 	printf("BENCH,%s,%s,%s,%u,%.3f\n", d->name, metric, unit, rep, value);
 }
 
+/* The unit of a group's counts: only the exits are exits. */
+static const char *bench_exit_unit(unsigned int k)
+{
+	switch (k) {
+	case BENCH_WORLD_SWITCHES:
+		return "switches";
+	case BENCH_FASTPATH_REFLECTED:
+		return "faults";
+	case BENCH_EXITLESS_FILLS:
+		return "fills";
+	case BENCH_EXITLESS_SET_PTES:
+		return "hypercalls";
+	default:
+		return "exits";
+	}
+}
+
 /* A count per page or op: zero is a result here, a negative one is not. */
 static void emit_exits(const struct bench_desc *d, const char *per,
 		       unsigned int rep, const struct bench_result *r)
@@ -599,8 +616,7 @@ static void emit_exits(const struct bench_desc *d, const char *per,
 				   rep, bench_exit_names[k], v);
 		printf("BENCH,%s,%s_%s,%s,%u,%.3f\n", d->name,
 		       bench_exit_names[k], per,
-		       k == BENCH_WORLD_SWITCHES ? "switches" :
-		       k == BENCH_FASTPATH_REFLECTED ? "faults" : "exits", rep, v);
+		       bench_exit_unit(k), rep, v);
 	}
 }
 

@@ -20,6 +20,8 @@ const char *const bench_exit_names[BENCH_EXIT_KINDS] = {
 	[BENCH_EXITS_SYSCALL]		= "exits_syscall",
 	[BENCH_EXITS_TRAP_OTHER]	= "exits_trap_other",
 	[BENCH_FASTPATH_REFLECTED]	= "fastpath_reflected",
+	[BENCH_EXITLESS_FILLS]		= "exitless_fills",
+	[BENCH_EXITLESS_SET_PTES]	= "exitless_set_ptes",
 };
 
 static int counters_fd = -1;
@@ -46,6 +48,8 @@ static void group(const struct lguest_counters *c, struct bench_exits *e)
 	e->n[BENCH_EXITS_SYSCALL] = (double)c->exits_other;
 	e->n[BENCH_EXITS_TRAP_OTHER] = (double)traps;
 	e->n[BENCH_FASTPATH_REFLECTED] = (double)c->fastpath_reflected;
+	e->n[BENCH_EXITLESS_FILLS] = (double)c->exitless_fills;
+	e->n[BENCH_EXITLESS_SET_PTES] = (double)c->exitless_set_ptes;
 }
 
 int bench_exits_read(struct bench_exits *e)

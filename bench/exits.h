@@ -13,8 +13,10 @@
 
 /*
  * The groups: world switches, then the exits that cause them, which
- * partition every exit (twice their sum is the world switches), then the
- * faults the Switcher reflected itself, which are no exit at all.
+ * partition every exit (twice their sum is the world switches), then what
+ * the Switcher did itself, which is no exit at all: the faults it
+ * reflected (fastpath and exitless builds), and the shadow entries it
+ * filled and the LHCALL_SET_PTEs it answered (exitless build).
  */
 enum bench_exit_kind {
 	BENCH_WORLD_SWITCHES,
@@ -26,6 +28,8 @@ enum bench_exit_kind {
 	BENCH_EXITS_SYSCALL,		/* int $0x80: system calls */
 	BENCH_EXITS_TRAP_OTHER,		/* every other exception */
 	BENCH_FASTPATH_REFLECTED,	/* #PF reflected by the Switcher */
+	BENCH_EXITLESS_FILLS,		/* #PF: the Switcher filled the shadow */
+	BENCH_EXITLESS_SET_PTES,	/* LHCALL_SET_PTE answered by the Switcher */
 	BENCH_EXIT_KINDS
 };
 

@@ -133,7 +133,7 @@ NR == 1 {
 			fail("bad number \"" $i "\" in field " i)
 	c = $1; b = $2; m = $3
 	# Exits by reason are drawn together, in exits_by_reason (below).
-	if (m ~ /^(exits_|fastpath_reflected_)/)
+	if (m ~ /^(exits_|fastpath_reflected_|exitless_)/)
 		next
 
 	if (!(c in cidx)) {

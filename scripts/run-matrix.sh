@@ -6,11 +6,12 @@
 #                      [-w WARMUP] [-T wall|icount] [-P demand-fill|set-pte]
 #                      [-o RESULTS_ROOT]
 #   -c  comma-separated configurations
-#       (default: native,lguest-baseline,lguest-fastpath)
+#       (default: native,lguest-baseline,lguest-fastpath,lguest-exitless)
 #         native           bench/suite.conf run directly on the QEMU-booted
 #                          32-bit kernel
 #         lguest-baseline  bench/lguest-suite.conf's guests under lg.ko
 #         lguest-fastpath  the same under the M:012 build of lg.ko
+#         lguest-exitless  the same under the exitless build of lg.ko
 #   -p  suite profile from bench/suite.conf (default full)
 #   -b  VM boots per configuration (default 3); each runs every benchmark
 #   -r  measured repetitions per benchmark per boot (default 5)
@@ -31,7 +32,7 @@
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
-configs=native,lguest-baseline,lguest-fastpath profile=full boots=3 reps=5 warmup=1 clock=wall
+configs=native,lguest-baseline,lguest-fastpath,lguest-exitless profile=full boots=3 reps=5 warmup=1 clock=wall
 pte_policy=demand-fill
 root=$TOP/results
 while getopts 'c:p:b:r:w:T:P:o:h' opt; do

@@ -10,8 +10,8 @@
 # sends the faulting page's new PTE by LHCALL_SET_PTE: lguest_pte=set-pte).
 #
 # CONFIG "native" runs the programs of bench/suite.conf on the host kernel;
-# "lguest-baseline" and "lguest-fastpath" run the guests of
-# bench/lguest-suite.conf under the baseline and the fastpath lg.ko, and
+# "lguest-baseline", "lguest-fastpath" and "lguest-exitless" run the guests
+# of bench/lguest-suite.conf under that build of lg.ko, and
 # then the same bench/suite.conf inside the Linux guest under that lg.ko,
 # where each program also reports its exits by reason (bench/exits.h).
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
@@ -44,7 +44,8 @@ module_for() {
 	case $1 in
 	lguest-baseline) echo /lguest/lg.ko ;;
 	lguest-fastpath) echo /lguest/fastpath/lg.ko ;;
-	*) die "unknown configuration '$1' (known: native, lguest-baseline, lguest-fastpath)" ;;
+	lguest-exitless) echo /lguest/exitless/lg.ko ;;
+	*) die "unknown configuration '$1' (known: native, lguest-baseline, lguest-fastpath, lguest-exitless)" ;;
 	esac
 }
 
@@ -83,7 +84,8 @@ native_expected() {
 		[ "$kind" != op ] || per=per_op
 		for e in world_switches exits_fault_fixed exits_fault_reflected \
 			exits_hcall_set_pte exits_hcall_other exits_irq exits_syscall \
-			exits_trap_other fastpath_reflected; do
+			exits_trap_other fastpath_reflected exitless_fills \
+			exitless_set_ptes; do
 			echo "$name,${e}_$per"
 		done
 	done

@@ -635,11 +635,12 @@ static size_t read_expected(const char *path, struct expect **out,
 	return ne;
 }
 
-/* A count of exits of one reason, or of the fastpath's reflections. */
+/* A count of exits of one reason, or of what the Switcher did itself. */
 static bool may_be_zero(const char *metric)
 {
 	return !strncmp(metric, "exits_", 6) ||
-	       !strncmp(metric, "fastpath_reflected_", 19);
+	       !strncmp(metric, "fastpath_reflected_", 19) ||
+	       !strncmp(metric, "exitless_", 9);
 }
 
 static int cmd_verify(const char *expected, const char *path)
@@ -715,7 +716,7 @@ static const char usage_text[] =
 	"           into " SUMMARY_HEADER "\n"
 	"verify     check that a raw CSV holds every benchmark,metric pair\n"
 	"           listed in EXPECTED_FILE, all with finite values > 0\n"
-	"           (exits_* and fastpath_reflected_* counts: >= 0)\n"
+	"           (exits_*, fastpath_reflected_* and exitless_* counts: >= 0)\n"
 	"\n"
 	"FILE defaults to standard input.\n";
 
