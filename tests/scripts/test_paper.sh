@@ -47,6 +47,30 @@ check "every fastpath/baseline ratio agrees with the medians" awk -F, '
 	}
 	END { exit !(seen > 0 && !bad) }' "$run/summary.csv" "$gen/results.tex"
 
+check "every derived time per round trip agrees with the medians" awk -F, '
+	FNR == NR { if (FNR > 1) med[$1 "," $2 "," $3] = $6; next }
+	/^\\derivdef\{trip-/ {
+		s = $0; gsub(/^\\derivdef\{trip-|\}$/, "", s); split(s, f, /\}\{/)
+		b = f[1]; u = ("lguest-baseline," b ",ns_per_page" in med) ? "page" : "op"
+		dw = med["lguest-baseline," b ",world_switches_per_" u] - med["lguest-fastpath," b ",world_switches_per_" u]
+		want = (med["lguest-baseline," b ",ns_per_" u] - med["lguest-fastpath," b ",ns_per_" u]) / (dw / 2)
+		t = f[2]; match(t, /^-?[0-9]+([.][0-9]+)?/); num = substr(t, 1, RLENGTH)
+		scale = (t ~ /ms$/) ? 1e6 : (t ~ /textmu/) ? 1e3 : 1
+		seen++
+		if (num - want / scale > 0.051 || want / scale - num > 0.051) { print "trip " b ": " t " vs " want; bad++ }
+	}
+	END { exit !(seen > 0 && !bad) }' "$run/summary.csv" "$gen/results.tex"
+
+# The drawn figure of the fault path is built from its TikZ source, and
+# the patch table lists every patch of the series.
+check "the fault-path figure is drawn from paper/fig-path.tex" grep -q 'fig-path.tex' "$TOP/paper/build/paper.fls"
+pdftotext "$pdf" "$SCRATCH/paper.txt"
+check "its lanes are in the PDF" grep -q 'guest kernel' "$SCRATCH/paper.txt"
+check "and so is the walker's step" grep -q 'walker: guest' "$SCRATCH/paper.txt"
+check "the patch table has a row for every patch of the series" [ \
+	"$(grep -c '^\\patchrow' "$gen/table-patches.tex")" -eq \
+	"$(grep -vc '^[[:space:]]*\(#\|$\)' "$TOP/guest-patches/series")" ]
+
 # A result nobody generated must stop the build, not print "??".
 cp -r "$TOP/paper" "$SCRATCH/paper"
 rm -f "$SCRATCH/paper/build/paper."{pdf,aux,fdb_latexmk,fls,log}
