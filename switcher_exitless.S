@@ -45,12 +45,70 @@
  */
 
 /*
+ * The shadow entry's rights, as shadow_pte() gives them, into \out: present
+ * and accessed; user if the guest's PDE (\both, clobbered) and PTE (\pte)
+ * both are; writable only if both allow it and the PTE is dirty, so that
+ * the first write to a clean page still faults and gets its dirty bit.
+ */
+.macro SHADOW_RIGHTS pte, both, out
+	andl	\pte, \both
+	movl	$(FP_PAGE_PRESENT | FP_PAGE_ACCESSED), \out
+	testl	$FP_PAGE_USER, \both
+	jz	.Lnot_user\@
+	orl	$FP_PAGE_USER, \out
+.Lnot_user\@:
+	testl	$FP_PAGE_RW, \both
+	jz	.Ldone\@
+	testl	$FP_PAGE_DIRTY, \pte
+	jz	.Ldone\@
+	orl	$(FP_PAGE_RW | FP_PAGE_DIRTY), \out
+.Ldone\@:
+.endm
+
+/*
+ * Into the window: the host's cr3, and in %ecx the guest's, to go back
+ * with; then in \pte_page the shadow page table for the address in %eax,
+ * or a jump to \none if the shadow has none there.
+ */
+.macro ENTER_WINDOW pte_page, none
+	movl	%dr0, %ecx
+	movl	%ecx, %cr3
+	/* The host's view: the host state page is here now. */
+	movl	LGUEST_PAGES_guest_cr3(%ebx), %ecx
+	movl	%eax, \pte_page
+	shrl	$22, \pte_page
+	movl	HOST_PAGE_OFFSET(%ecx,\pte_page,4), \pte_page	/* the shadow PDE */
+	testl	$FP_PAGE_PRESENT, \pte_page
+	jz	\none
+	andl	$PAGE_MASK, \pte_page
+.endm
+
+/*
+ * In the window: guest frame \frame becomes the host's, as an entry's
+ * address bits, or a jump to the host if the frame table has no such frame.
+ */
+.macro HOST_FRAME frame, tmp
+	cmpl	LGUEST_PAGES_ex_npages(%ebx), \frame
+	jae	switch_to_host_pushed
+	movl	LGUEST_PAGES_ex_frames(%ebx), \tmp
+	movl	(\tmp,\frame,4), \frame
+	shll	$PAGE_SHIFT, \frame
+.endm
+
+/*
  * The fill, in the guest's address space.  From the walker: %eax = cr2,
  * %ebx = our pages, %edx = the guest PTE (present), %ebp = the guest PDE,
  * %esi = the PTE's address, %edi = the error code.
  */
 ex_guest_start:
 ex_present:
+	/* A frame past the guest's memory: the host kills the guest for it. */
+	movl	%edx, %ecx
+	andl	$PAGE_MASK, %ecx
+	cmpl	LGUEST_PAGES_fp_mem_size(%ebx), %ecx
+	movl	$FP_BAD_TABLE, %ecx
+	jae	fp_to_host
+
 	/* Would the CPU allow the access on the guest's own tables? */
 	movl	%ebp, %ecx
 	andl	%edx, %ecx
@@ -82,23 +140,8 @@ ex_present:
 	movl	%ecx, (%esi)
 	movl	%ecx, %edx
 4:
-	/*
-	 * The shadow entry's rights (shadow_pte()): the guest's user bit, and
-	 * write access only once the guest's entry is dirty.
-	 */
-	andl	%edx, %ebp
 	movl	%ebp, %ecx
-	movl	$(FP_PAGE_PRESENT | FP_PAGE_ACCESSED), %ebp
-	testl	$FP_PAGE_USER, %ecx
-	jz	5f
-	orl	$FP_PAGE_USER, %ebp
-5:
-	testl	$FP_PAGE_RW, %ecx
-	jz	6f
-	testl	$FP_PAGE_DIRTY, %edx
-	jz	6f
-	orl	$(FP_PAGE_RW | FP_PAGE_DIRTY), %ebp
-6:
+	SHADOW_RIGHTS %edx, %ecx, %ebp
 	/*
 	 * Said now, while the regs page is the guest's: if the window finds
 	 * nothing to fill, it goes straight to the host.
@@ -167,20 +210,9 @@ ex_set_pte:
 	cmpl	LGUEST_PAGES_fp_mem_size(%ebx), %ecx
 	jae	switch_to_host_pushed
 
-	/* The rights, from the PDE and the new PTE (shadow_pte()). */
-	andl	%edx, %ebp
+	/* The rights, from the PDE and the new PTE. */
 	movl	%ebp, %ecx
-	movl	$(FP_PAGE_PRESENT | FP_PAGE_ACCESSED), %ebp
-	testl	$FP_PAGE_USER, %ecx
-	jz	9f
-	orl	$FP_PAGE_USER, %ebp
-9:
-	testl	$FP_PAGE_RW, %ecx
-	jz	ex_set_shadow_pfn
-	testl	$FP_PAGE_DIRTY, %edx
-	jz	ex_set_shadow_pfn
-	orl	$(FP_PAGE_RW | FP_PAGE_DIRTY), %ebp
-ex_set_shadow_pfn:
+	SHADOW_RIGHTS %edx, %ecx, %ebp
 	shrl	$PAGE_SHIFT, %edx
 	jmp	ex_set_shadow
 8:
@@ -194,21 +226,9 @@ ex_guest_end:
  * rights.  Nothing here can fault (see the top).
  */
 ex_fill:
-	movl	%dr0, %ecx
-	movl	%ecx, %cr3
-	/* The host's view: the host state page is here now. */
-	movl	LGUEST_PAGES_guest_cr3(%ebx), %ecx
-	cmpl	LGUEST_PAGES_ex_npages(%ebx), %edx
-	jae	switch_to_host_pushed	/* no frame table, or not the guest's */
-	movl	%eax, %esi
-	shrl	$22, %esi
-	movl	HOST_PAGE_OFFSET(%ecx,%esi,4), %esi	/* the shadow PDE */
-	testl	$FP_PAGE_PRESENT, %esi
-	jz	switch_to_host_pushed	/* no shadow page table: the host's */
-	andl	$PAGE_MASK, %esi
-	movl	LGUEST_PAGES_ex_frames(%ebx), %edi
-	movl	(%edi,%edx,4), %edx
-	shll	$PAGE_SHIFT, %edx
+	/* No shadow page table there: the host makes one. */
+	ENTER_WINDOW %esi, switch_to_host_pushed
+	HOST_FRAME %edx, %edi
 	orl	%ebp, %edx
 	shrl	$PAGE_SHIFT, %eax
 	andl	$1023, %eax
@@ -224,22 +244,10 @@ ex_fill:
  * nothing when the shadow has no page table there; nor do we.
  */
 ex_set_shadow:
-	movl	%dr0, %ecx
-	movl	%ecx, %cr3
-	movl	LGUEST_PAGES_guest_cr3(%ebx), %ecx
-	movl	%eax, %esi
-	shrl	$22, %esi
-	movl	HOST_PAGE_OFFSET(%ecx,%esi,4), %esi
-	testl	$FP_PAGE_PRESENT, %esi
-	jz	1f
-	andl	$PAGE_MASK, %esi
+	ENTER_WINDOW %esi, 1f
 	testl	%ebp, %ebp
 	jz	2f
-	cmpl	LGUEST_PAGES_ex_npages(%ebx), %edx
-	jae	switch_to_host_pushed	/* no frame table: the host's */
-	movl	LGUEST_PAGES_ex_frames(%ebx), %edi
-	movl	(%edi,%edx,4), %edx
-	shll	$PAGE_SHIFT, %edx
+	HOST_FRAME %edx, %edi
 	orl	%edx, %ebp
 2:
 	shrl	$PAGE_SHIFT, %eax

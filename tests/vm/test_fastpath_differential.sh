@@ -1,14 +1,17 @@
 #!/bin/bash
-# M:012 against the baseline, in one VM boot (tests/vm/jobs/differential.sh):
-# the randomized differential guest must give the same DIGEST under both
-# builds of lg.ko (at least 10000 cases), with the walker really at work in
-# the fastpath build (fastpath_reflected > 0, fewer host reflections) and
-# absent from the baseline; and each M:012 case guest (fp_*, killed_fp_*)
-# must end as it should under the fastpath build with the counter its case
-# exists for: the walker's reflections, or the fallback reason
-# (enum lguest_fastpath_fallback) that sent the fault to the host; a guest
-# that did not promise LGUEST_INIT_LINEAR_MAP (fp_no_linear_map) must get
-# no fastpath reflection at all.  Both modules must unload, and the host's
+# M:012 and the exitless build against the baseline, in one VM boot
+# (tests/vm/jobs/differential.sh): the randomized differential guest must
+# give the same DIGEST under the three builds of lg.ko (at least 10000
+# cases), with the walker really at work in the fastpath and exitless
+# builds (fastpath_reflected > 0, fewer host reflections), the exitless
+# build's shadow fills and SET_PTEs too, and neither in the baseline; and
+# each M:012 case guest (fp_*, killed_fp_*) must end as it should under the
+# fastpath build, and under the exitless build with the exitless case
+# guests (ex_*, killed_ex_*), each with the counter its case exists for:
+# the walker's reflections, or the fallback reason (enum
+# lguest_fastpath_fallback) that sent the fault to the host; a guest that
+# did not promise LGUEST_INIT_LINEAR_MAP (fp_no_linear_map) must get no
+# fastpath reflection at all.  Every module must unload, and the host's
 # log must be free of oopses, BUGs, WARNINGs and shadow-page leaks.
 . "$(dirname "$0")/../lib.sh"
 scratch
@@ -16,11 +19,12 @@ vm_job -t 600 "$TOP/tests/vm/jobs/differential.sh"
 log=$SCRATCH/log
 base=/lguest/lg.ko
 fast=/lguest/fastpath/lg.ko
+exitless=/lguest/exitless/lg.ko
 
 check "the job finished cleanly (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 
 # The differential guest, per build.
-for ko in $base $fast; do
+for ko in $base $fast $exitless; do
 	check "$ko: differential ran to its end, passing its own checks" \
 		grep -qx "DIFF-END $ko status=0" "$log"
 	check "$ko: differential printed a DIGEST line" \
@@ -38,9 +42,11 @@ diff_counter() {
 }
 read -r base_digest base_cases <<<"$(digest $base)" || true
 read -r fast_digest fast_cases <<<"$(digest $fast)" || true
-echo "digest: baseline ${base_digest:-none} (${base_cases:-?} cases), fastpath ${fast_digest:-none} (${fast_cases:-?} cases)"
-check "the digests are identical" [ "${base_digest:-none}" = "${fast_digest:-missing}" ]
-check "the digests cover the same cases" [ "${base_cases:-0}" = "${fast_cases:-x}" ]
+read -r ex_digest ex_cases <<<"$(digest $exitless)" || true
+echo "digest: baseline ${base_digest:-none} (${base_cases:-?} cases), fastpath ${fast_digest:-none} (${fast_cases:-?} cases), exitless ${ex_digest:-none} (${ex_cases:-?} cases)"
+check "the digests are identical, baseline and fastpath" [ "${base_digest:-none}" = "${fast_digest:-missing}" ]
+check "the digests are identical, baseline and exitless" [ "${base_digest:-none}" = "${ex_digest:-missing}" ]
+check "the digests cover the same cases" [ "${base_cases:-0}" = "${fast_cases:-x}" -a "${base_cases:-0}" = "${ex_cases:-x}" ]
 check "at least 10000 cases (${base_cases:-0})" [ "${base_cases:-0}" -ge 10000 ]
 base_refl=$(diff_counter $base faults_reflected)
 fast_refl=$(diff_counter $fast faults_reflected)
@@ -50,71 +56,111 @@ check "fastpath: the walker reflected faults itself ($fast_fp)" [ "$fast_fp" -gt
 check "fastpath: the host reflected fewer ($fast_refl < $base_refl)" [ "$fast_refl" -lt "$base_refl" ]
 check "baseline: no fastpath reflection" [ "$(diff_counter $base fastpath_reflected)" = 0 ]
 check "baseline: the host reflected the differential's faults" [ "$base_refl" -gt 0 ]
+# The exitless build's own paths at work in the same cases: shadow fills
+# and SET_PTEs the Switcher did itself, so fewer fills by the host.
+ex_fills=$(diff_counter $exitless exitless_fills)
+ex_set_ptes=$(diff_counter $exitless exitless_set_ptes)
+echo "differential: exitless_fills $ex_fills, exitless_set_ptes $ex_set_ptes; faults_fixed baseline $(diff_counter $base faults_fixed), exitless $(diff_counter $exitless faults_fixed)"
+check "exitless: the Switcher filled shadow entries ($ex_fills)" [ "$ex_fills" -gt 0 ]
+check "exitless: the Switcher answered SET_PTEs ($ex_set_ptes)" [ "$ex_set_ptes" -gt 0 ]
+check "exitless: the Switcher reflected faults too" [ "$(diff_counter $exitless fastpath_reflected)" -gt 0 ]
+check "exitless: the host filled fewer" \
+	[ "$(diff_counter $exitless faults_fixed)" -lt "$(diff_counter $base faults_fixed)" ]
+for ko in $base $fast; do
+	check "$ko: no exitless fill or SET_PTE" \
+		[ "$(diff_counter $ko exitless_fills)" = 0 -a "$(diff_counter $ko exitless_set_ptes)" = 0 ]
+done
 
 # The case guests under the fastpath build.  fastpath_fallback<i> counts
 # enum lguest_fastpath_fallback: 0 NOT_READY, 1 NOT_USER, 2 PROTECTION,
 # 3 SWITCHER_RANGE, 4 PRESENT, 5 BAD_TABLE, 6 BAD_STACK, 7 RECURSIVE.
+# Lines of the build under test: FPCASE (fastpath), then EXCASE (exitless).
+tag=FPCASE
 case_counter() {
 	local v
-	v=$(grep "^FPCASE $1 " "$log" | tail -n 1 | tr ' ' '\n' |
+	v=$(grep "^$tag $1 " "$log" | tail -n 1 | tr ' ' '\n' |
 		sed -n "s/^$2=\([0-9]*\)\$/\1/p")
 	echo "${v:-0}"
 }
 case_status() {
-	grep "^FPCASE $1 " "$log" | tail -n 1 | sed -n 's/^FPCASE [^ ]* status=\([0-9]*\).*/\1/p'
+	grep "^$tag $1 " "$log" | tail -n 1 | sed -n "s/^$tag [^ ]* status=\([0-9]*\).*/\1/p"
 }
 # expect GUEST STATUS [COUNTER OP VALUE]...: OP is one of -eq -ge.
 expect() {
 	local g=$1 want=$2 got
 	shift 2
 	got=$(case_status "$g")
-	check "fastpath: $g ran and ended with status $want (${got:-not run})" \
+	check "$tag: $g ran and ended with status $want (${got:-not run})" \
 		[ "${got:-none}" = "$want" ]
 	while [ $# -ge 3 ]; do
 		got=$(case_counter "$g" "$1")
-		check "fastpath: $g: $1 $2 $3 ($got)" [ "$got" "$2" "$3" ]
+		check "$tag: $g: $1 $2 $3 ($got)" [ "$got" "$2" "$3" ]
 		shift 3
 	done
 }
-# a, b: the walker reflects every one of them, the host none.
-expect fp_pde_notpresent 0 fastpath_reflected -ge 32 faults_reflected -eq 0
-expect fp_pte_notpresent 0 fastpath_reflected -ge 32 faults_reflected -eq 0
+# The walker's cases, the same in both builds that have it ($tag).
+walker_cases() {
+	# a, b: the walker reflects every one of them, the host none.
+	expect fp_pde_notpresent 0 fastpath_reflected -ge 32 faults_reflected -eq 0
+	expect fp_pte_notpresent 0 fastpath_reflected -ge 32 faults_reflected -eq 0
+	# d: a table beyond memory, a large page: BAD_TABLE, killed.
+	expect killed_fp_bad_table 70 fastpath_fallback5 -ge 1
+	expect killed_fp_large_page 70 fastpath_fallback5 -ge 1
+	# e, f (i), g: each guest provokes exactly 3 recursions and 3 clean
+	# reflections (its control runs), which also shows where the walk
+	# faulted.
+	for g in fp_recursive_pte fp_recursive_stack fp_recursive_lguest_data; do
+		expect $g 0 fastpath_fallback7 -eq 3 fastpath_reflected -eq 3 \
+			faults_reflected -eq 3
+	done
+	# f (ii): an unmapped kernel stack: RECURSIVE, then killed; in the
+	# Switcher's range: BAD_STACK, killed.
+	expect killed_fp_unmapped_stack 70 fastpath_fallback7 -ge 1
+	expect killed_fp_switcher_stack 70 fastpath_fallback6 -ge 1
+	# h: no #PF handler: NOT_READY, far more than a boot takes (about 15).
+	expect killed_fp_no_handler 70 fastpath_fallback0 -ge 200
+	# i: ring-1 faults: NOT_USER, reflected by the host.
+	expect fp_kernel_notpresent 0 fastpath_fallback1 -ge 240 \
+		faults_reflected -ge 240 fastpath_reflected -eq 0
+	# j: the Switcher's range: PROTECTION for the reads where its pages
+	# are; SWITCHER_RANGE for the writes there (a write protection fault
+	# is the walker's to judge, and the range check refuses it) and for
+	# everything above them.
+	expect fp_switcher_range 0 fastpath_fallback2 -ge 4 fastpath_fallback3 -ge 8
+	# No LGUEST_INIT_LINEAR_MAP promise, no fastpath: the host reflects
+	# its ring-3 not-present faults (32, and the one its handler fixes),
+	# the Switcher none, and none of its SET_PTEs.
+	expect fp_no_linear_map 0 fastpath_reflected -eq 0 faults_reflected -ge 32 \
+		exitless_set_ptes -eq 0
+	# k: the interrupt during reflections.
+	expect fp_irq_during_reflect 0 fastpath_reflected -ge 16 irqs_delivered -ge 16
+}
+walker_cases
 # c: present entries, no shadow: PRESENT, fixed unseen.
 expect fp_present_noshadow 0 fastpath_fallback4 -ge 128 fastpath_reflected -eq 0
-# d: a table beyond memory, a large page: BAD_TABLE, killed.
-expect killed_fp_bad_table 70 fastpath_fallback5 -ge 1
-expect killed_fp_large_page 70 fastpath_fallback5 -ge 1
-# e, f (i), g: each guest provokes exactly 3 recursions and 3 clean
-# reflections (its control runs), which also shows where the walk faulted.
-for g in fp_recursive_pte fp_recursive_stack fp_recursive_lguest_data; do
-	expect $g 0 fastpath_fallback7 -eq 3 fastpath_reflected -eq 3 \
-		faults_reflected -eq 3
-done
-# f (ii): an unmapped kernel stack: RECURSIVE, then killed; in the
-# Switcher's range: BAD_STACK, killed.
-expect killed_fp_unmapped_stack 70 fastpath_fallback7 -ge 1
-expect killed_fp_switcher_stack 70 fastpath_fallback6 -ge 1
-# h: no #PF handler: NOT_READY, far more than a boot takes (about 15).
-expect killed_fp_no_handler 70 fastpath_fallback0 -ge 200
-# i: ring-1 faults: NOT_USER, reflected by the host.
-expect fp_kernel_notpresent 0 fastpath_fallback1 -ge 240 faults_reflected -ge 240 \
-	fastpath_reflected -eq 0
-# j: the Switcher's range: PROTECTION for the reads where its pages are;
-# SWITCHER_RANGE for the writes there (a write protection fault is the
-# walker's to judge, and the range check refuses it) and for everything
-# above them.
-expect fp_switcher_range 0 fastpath_fallback2 -ge 4 fastpath_fallback3 -ge 8
-# No LGUEST_INIT_LINEAR_MAP promise, no fastpath: the host reflects its
-# ring-3 not-present faults (32, and the one its handler fixes), the
-# Switcher none.
-expect fp_no_linear_map 0 fastpath_reflected -eq 0 faults_reflected -ge 32
-# k: the interrupt during reflections.
-expect fp_irq_during_reflect 0 fastpath_reflected -ge 16 irqs_delivered -ge 16
 # Every case guest that was built ran.
 built=$(grep -c '^FPCASE [^ ]* status=' "$log" || true)
 check "all 15 case guests ran ($built)" [ "$built" -ge 15 ]
 
-for ko in $base $fast; do
+# The same under the exitless build, where the walker is the same but a
+# present entry the guest allows is filled by the Switcher:
+# fastpath_fallback8 is NO_SHADOW, no shadow page table to fill (after
+# LHCALL_FLUSH_TLB threw them away) or no frame table.
+tag=EXCASE
+walker_cases
+expect fp_present_noshadow 0 fastpath_fallback8 -ge 128 fastpath_fallback4 -eq 0 \
+	fastpath_reflected -eq 0
+# The exitless build's own: with the async ring holding a call, every
+# SET_PTE goes to the host, which runs the ring first (64 rounds); a frame
+# past the end of memory, by SET_PTE or in a PTE the Switcher would fill,
+# goes to the host, which kills (BAD_TABLE for the fill).
+expect ex_async_order 0 hcall_set_pte -ge 64
+expect killed_ex_set_pte_range 70
+expect killed_ex_fill_range 70 fastpath_fallback5 -ge 1 exitless_fills -eq 0
+built=$(grep -c '^EXCASE [^ ]* status=' "$log" || true)
+check "all 18 case guests ran under the exitless build ($built)" [ "$built" -ge 18 ]
+
+for ko in $base $fast $exitless; do
 	check "$ko: rmmod lg succeeded" grep -qx "RMMOD-OK $ko" "$log"
 done
 refute "host kernel log free of oops/BUG/WARNING/leaks" grep -q '^DMESG ' "$log"
@@ -122,7 +168,7 @@ refute "host console free of oops/BUG/WARNING" \
 	grep -qE 'Oops|BUG:|WARNING:|Call Trace' "$log"
 
 if [ "$failures" != 0 ]; then
-	grep -aE '^(DIFF|FPCASE|RMMOD|INSMOD|DMESG)' "$log" | grep -vE '^DIFF [^ ]+ PASS: ' | cut -c1-400 | tail -80
+	grep -aE '^(DIFF|FPCASE|EXCASE|RMMOD|INSMOD|DMESG)' "$log" | grep -vE '^DIFF [^ ]+ PASS: ' | cut -c1-400 | tail -80
 	tail -20 "$log"
 	cat "$SCRATCH/err"
 fi

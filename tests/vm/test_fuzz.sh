@@ -1,5 +1,5 @@
 #!/bin/bash
-# The fuzzers, under both builds of lg.ko, in one boot during an NMI storm
+# The fuzzers, under each build of lg.ko, in one boot during an NMI storm
 # (an NMI every 10 ms): fuzz_hcall (tests/guests/fuzz_hcall.c) survives two
 # seeds of random hypercalls with every check passing, and each of its
 # fatal calls gets it killed with the reason the ABI names; fuzz_regs
@@ -13,7 +13,7 @@ vm_job -n 10 -t 600 "$TOP/tests/vm/jobs/fuzz.sh"
 # the line but not necessarily at its start (jobs/fuzz.sh says why): no
 # pattern is anchored at the start.
 check "the job ran to its end (vm-run status $VM_RC)" grep -q 'NMIS [0-9]*$' "$SCRATCH/log"
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	check "$ko: insmod" grep -q "FUZZ-RC insmod $ko 0$" "$SCRATCH/log"
 	for seed in 11 22; do
 		check "$ko: fuzz_hcall seed $seed survived, every check passed" \

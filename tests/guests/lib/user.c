@@ -71,3 +71,11 @@ void user_exit(struct trap_frame *f)
 	irq_disable();
 	user_leave(f->vector);
 }
+
+void user_touch_pages(u32 va, u32 pages)
+{
+	u32 vector = user_call(user_touch, va, pages);
+
+	if (vector != VEC_SYSCALL)
+		report_abort("user run ended by trap %u", vector);
+}

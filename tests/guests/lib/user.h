@@ -39,6 +39,12 @@ u32 user_run(const struct user_regs *regs);
 /* Runs a snippet on the user stack with %ebx and %ecx as its arguments. */
 u32 user_call(const char *snippet, u32 ebx, u32 ecx);
 /*
+ * user_touch from ring 3: one word written into each of pages pages from va
+ * up, for a fault benchmark's timed loop; aborts unless the run ends in its
+ * system call.
+ */
+void user_touch_pages(u32 va, u32 pages);
+/*
  * The bare way into ring 3 (user_entry.S), for tests that must control every
  * access the kernel makes before user space runs: no setup, and the virtual
  * IF left as the caller set it, so user space may even run with it off.

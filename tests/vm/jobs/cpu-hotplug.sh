@@ -3,7 +3,7 @@
 # is), and a guest must run on it under each build.
 status=0
 cpu1=/sys/devices/system/cpu/cpu1/online
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	[ "$(cat $cpu1)" = 0 ] || { echo "HOTPLUG-FAIL cpu1 online before insmod"; exit 1; }
 	insmod $ko || exit 1
 	for round in 1 2; do

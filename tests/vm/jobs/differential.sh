@@ -1,16 +1,32 @@
 # Runs inside the host VM (busybox sh), for test_fastpath_differential.sh.
 # The randomized differential guest under the baseline lg.ko, then under the
-# fastpath one; then, under the fastpath one, every M:012 case guest
-# (fp_*, killed_fp_*) with the host's counters.  Output lines:
+# fastpath one, then under the exitless one; under the fastpath one, every
+# M:012 case guest (fp_*, killed_fp_*), and under the exitless one those
+# and the exitless build's own (ex_*, killed_ex_*), with the host's
+# counters.  Output lines:
 #	DIFF <module> <a line of the guest's output>
 #	DIFF-END <module> status=<launcher status>
 #	FPCASE <guest> status=<launcher status> <the LGUEST-COUNTERS line>
+#	EXCASE <guest> status=<launcher status> <the LGUEST-COUNTERS line>
 #	RMMOD-OK <module> | RMMOD-FAIL <module>
 #	DMESG <a line of the host's kernel log that must not be there>
 guests=/lguest/guests
 out=/tmp/differential.out
 status=0
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+# cases TAG PATTERN...: each case guest matching, with its counters.
+cases() {
+	tag=$1
+	shift
+	for elf in "$@"; do
+		[ -f "$elf" ] || continue
+		g=$(basename "$elf" .elf)
+		timeout -k 5 120 /lguest/launcher "$elf" >"$out" 2>&1
+		rc=$?
+		echo "$tag $g status=$rc $(grep '^LGUEST-COUNTERS' "$out" | tail -n 1)"
+		grep -E '^(FAIL|launcher: guest killed)' "$out" | sed "s|^|$tag-OUT $g |"
+	done
+}
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	if ! insmod "$ko"; then
 		echo "INSMOD-FAIL $ko"
 		exit 1
@@ -25,16 +41,13 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 	sed "s|^|DIFF $ko |" "$out"
 	echo "DIFF-END $ko status=$rc"
 	[ "$rc" = 0 ] || status=1
-	if [ "$ko" = /lguest/fastpath/lg.ko ]; then
-		for elf in "$guests"/fp_*.elf "$guests"/killed_fp_*.elf; do
-			[ -f "$elf" ] || continue
-			g=$(basename "$elf" .elf)
-			timeout -k 5 120 /lguest/launcher "$elf" >"$out" 2>&1
-			rc=$?
-			echo "FPCASE $g status=$rc $(grep '^LGUEST-COUNTERS' "$out" | tail -n 1)"
-			grep -E '^(FAIL|launcher: guest killed)' "$out" | sed "s|^|FPCASE-OUT $g |"
-		done
-	fi
+	case $ko in
+	/lguest/fastpath/lg.ko)
+		cases FPCASE "$guests"/fp_*.elf "$guests"/killed_fp_*.elf ;;
+	/lguest/exitless/lg.ko)
+		cases EXCASE "$guests"/fp_*.elf "$guests"/killed_fp_*.elf \
+			"$guests"/ex_*.elf "$guests"/killed_ex_*.elf ;;
+	esac
 	if timeout 60 rmmod lg; then
 		echo "RMMOD-OK $ko"
 	else

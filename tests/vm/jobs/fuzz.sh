@@ -19,7 +19,7 @@ result() { # result TEXT: one line the test parses
 results() { # results PREFIX: each line of standard input, prefixed
 	while read -r line; do result "$1 $line"; done
 }
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	insmod $ko
 	result "FUZZ-RC insmod $ko $?"
 	for seed in 11 22; do
@@ -44,7 +44,7 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
 	result "FUZZ-RC rmmod $ko $?"
 done
 # The register fuzzer last: what it finds may take the host down.
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	insmod $ko
 	/lguest/abi/fuzz_regs -s 1 -n 2000 >$out 2>&1
 	result "FUZZ-RC fuzz_regs $ko $?"

@@ -1,20 +1,32 @@
 # Runs inside the host VM (busybox sh): every test guest under the
-# baseline lg.ko, then under the fastpath one; then where a user-space
-# not-present fault, and a user-space write fault, was reflected in each
-# build, from the host's counters.
+# baseline lg.ko, then under the fastpath one, then under the exitless one;
+# then, from the host's counters of each build: where a user-space
+# not-present fault, and a user-space write fault, was reflected; who
+# filled the shadow for pages the guest had mapped (FILLS); who answered
+# copy-on-write's LHCALL_SET_PTEs (SET-PTES).
 status=0
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+builds="/lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko"
+for ko in $builds; do
 	echo "BUILD $ko"
 	LGUEST_MODULE=$ko sh /lguest/guests/run-guests.sh || status=1
 done
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+# counters TAG GUEST [CMDLINE]: the launcher's counters line of one run.
+counters() {
+	if [ $# -ge 3 ]; then
+		set -- "$1" "$2" -c "$3"
+	fi
+	tag=$1 elf=/lguest/guests/$2.elf
+	shift 2
+	line=$(/lguest/launcher "$@" "$elf" 2>&1 >/dev/null |
+		grep '^LGUEST-COUNTERS')
+	echo "$tag $ko $line"
+}
+for ko in $builds; do
 	insmod $ko || exit 1
-	line=$(/lguest/launcher /lguest/guests/user_fault_notpresent.elf 2>&1 >/dev/null |
-		grep '^LGUEST-COUNTERS')
-	echo "REFLECTIONS $ko $line"
-	line=$(/lguest/launcher /lguest/guests/fp_write_fault.elf 2>&1 >/dev/null |
-		grep '^LGUEST-COUNTERS')
-	echo "WRITE-REFLECTIONS $ko $line"
+	counters REFLECTIONS user_fault_notpresent
+	counters WRITE-REFLECTIONS fp_write_fault
+	counters FILLS bench_user_fault_present "reps=1 warmup=0 ops=50"
+	counters SET-PTES bench_user_fault_cow "reps=1 warmup=0 ops=50"
 	rmmod lg || status=1
 done
 exit $status

@@ -2,7 +2,7 @@
 # build of lg.ko, boot the Linux guest on a small busybox job and print
 # what it said with a "GUEST: " prefix; then boot it again and kill the
 # launcher mid-boot.  After each build, unload the module.
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	echo "LINUX-GUEST build $ko"
 	insmod $ko || exit 1
 	rc=0

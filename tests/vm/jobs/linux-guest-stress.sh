@@ -2,9 +2,11 @@
 # build of lg.ko and each way new PTEs reach the host (lguest_pte=), the
 # Linux guest runs mm_stress and page_fault1; its output lines are
 # prefixed "GUEST <build> <policy>: ".
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
-	build=baseline
-	[ $ko = /lguest/lg.ko ] || build=fastpath
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
+	case $ko in
+	/lguest/lg.ko) build=baseline ;;
+	*) build=$(basename "$(dirname "$ko")") ;;
+	esac
 	insmod $ko || exit 1
 	for pte in demand set-pte; do
 		rc=0

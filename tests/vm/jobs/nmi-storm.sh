@@ -1,6 +1,6 @@
 # Runs inside the host VM while the runner injects NMIs: the fault guests
-# under both builds, so NMIs land in the Switcher, in the M:012 walker and
-# in the host.  Each guest must still pass, and the host must not notice.
+# under each build, so NMIs land in the Switcher, in the M:012 walker, in
+# the exitless build's window on the host's cr3, and in the host.  Each guest must still pass, and the host must not notice.
 # Every step's status is printed (STORM-RC), to tell what failed.
 #
 # Each NMI makes the kernel print a note, which goes to the UART between
@@ -21,7 +21,7 @@ step() { # step LABEL COMMAND...: run, keep its output, report its status
 	[ $rc = 0 ] || { status=1; tail -5 /tmp/out; }
 	return $rc
 }
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	step "insmod $ko" insmod $ko || exit 1
 	step "fault-guest $ko" /lguest/launcher /lguest/guests/user_fault_notpresent.elf
 	grep -E '^(SUMMARY|LGUEST-COUNTERS)' /tmp/out |

@@ -1,7 +1,7 @@
 # Runs inside a 2-CPU host VM: four guests at once under each build, so
 # they share the host CPUs' Switcher pages and migrate between CPUs.
 status=0
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	insmod $ko || exit 1
 	pids= n=0
 	for g in user_fault_notpresent bench_user_fault_notpresent \

@@ -3,7 +3,7 @@
 # ring 0, and a guest probes and scribbles on the Switcher's slot, once
 # forging and once not, for the test to compare the host's counters.
 status=0
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	insmod $ko || exit 1
 	/lguest/abi/ldt_launcher -m 8 /lguest/guests/ldt_escape.elf
 	echo "LDT $ko status $?"
