@@ -320,6 +320,8 @@ static int lg_release(struct inode *inode, struct file *file)
 		/* Nothing wakes the guest after this: lg may go. */
 		hrtimer_cancel(&lg->timer);
 		debugfs_remove_recursive(lg->debugfs);
+		/* Its shadow as it was left, before we free it (debug only). */
+		audit_shadow_pages(lg);
 		free_guest(lg);
 	}
 	kfree(lg->exit);

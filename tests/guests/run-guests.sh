@@ -9,10 +9,20 @@
 # under a timeout, and prints one line per guest:
 #	GUEST-PASS <guest>
 #	GUEST-FAIL <guest>: <why>		(then the output's tail, indented)
+# each after its shadow audit's summary (below):
+#	AUDIT <guest> (guest <id>): <p> pages, <n> entries, <s> stale, <b> bad
 # then unloads the module and checks the kernel log:
 #	CHECK-PASS <check>  or  CHECK-FAIL <check>: <why>
 # and ends with "run-guests: <n> passed, <m> failed".  Exit status 0 only if
 # everything passed.
+#
+# The module is loaded with shadow_audit=1: as each guest goes, the host
+# checks its shadow page tables and logs "lguest: shadow audit of guest
+# <id>: <p> pages, <n> entries, <s> stale, <b> bad".  The kernel log is
+# read with dmesg -c after each guest, so what is new is that guest's;
+# every guest must have one such line, with no bad entry and as many stale
+# ones as its "stale" rule says (none without).  The whole log is kept
+# for the final check.
 #
 # environment:
 #   LGUEST_DIR      where lg.ko, launcher and guests/ are (default /lguest)
@@ -22,6 +32,8 @@
 #   GUEST_TIMEOUT   seconds per guest unless a rule says otherwise (120)
 #   LAUNCHER_ARGS   extra launcher arguments, before the guest
 #   LGUEST_DEV      the device the module creates (default /dev/lguest)
+#   SHADOW_AUDIT    0: load the module without the shadow audit, and skip
+#                   the audit's checks and rules (default 1)
 set -u
 
 dir=${LGUEST_DIR:-/lguest}
@@ -33,6 +45,8 @@ expect=${EXPECT:-$(dirname "$0")/expect.txt}
 [ -f "$expect" ] || expect=$guests/expect.txt
 default_timeout=${GUEST_TIMEOUT:-120}
 launcher_args=${LAUNCHER_ARGS:-}
+audit=
+[ "${SHADOW_AUDIT:-1}" = 0 ] || audit=1
 KILLED_STATUS=70
 
 passed=0
@@ -77,6 +91,38 @@ contains_any() {
 	return 1
 }
 
+# Move the kernel log since the last call into FILE and kernel.log.
+take_kernel_log() {
+	dmesg -c >"$1"
+	cat "$1" >>"$work/kernel.log"
+}
+
+# The number before WORD in the guest's shadow audit summary line.
+audit_count() {
+	tr ',' '\n' <"$work/audit" | sed -n "s/^.* \([0-9][0-9]*\) $1\$/\1/p"
+}
+
+# Did the guest's shadow audit (in $kmsg) find what the rules allow: one
+# summary line, no bad entry, want_stale stale ones?  If not, say why.
+audit_ok() {
+	grep -E 'lguest: shadow audit of guest [0-9]+: [0-9]+ pages, ' "$kmsg" >"$work/audit"
+	lines=$(wc -l <"$work/audit")
+	if [ "$lines" -ne 1 ]; then
+		echo "$lines shadow audit lines in the kernel log, want 1"
+		return 1
+	fi
+	bad=$(audit_count bad)
+	stale=$(audit_count stale)
+	if [ "$bad" != 0 ]; then
+		echo "shadow audit: ${bad:-?} bad entries"
+		return 1
+	fi
+	if [ "$stale" != "$want_stale" ]; then
+		echo "shadow audit: ${stale:-?} stale entries, want $want_stale"
+		return 1
+	fi
+}
+
 # Did the guest run (judge's $rc, $out, $killed) exit 0 with no FAIL line?
 # If not, say why and fail.
 ran_cleanly() {
@@ -90,9 +136,10 @@ ran_cleanly() {
 	fi
 }
 
-# judge GUEST STATUS OUTPUT: prints why the run failed, nothing if it passed.
+# judge GUEST STATUS OUTPUT KMSG: prints why the run failed, nothing if it
+# passed.  KMSG is the kernel log of the guest's run.
 judge() {
-	g=$1 rc=$2 out=$3
+	g=$1 rc=$2 out=$3 kmsg=$4 want_stale=0
 	verdicts=$(rules "$g" | grep -cE '^(pass|killed|bench)( |$)')
 	if [ "$verdicts" -ne 1 ]; then
 		echo "expect.txt has $verdicts pass/killed/bench rules for it"
@@ -147,6 +194,15 @@ judge() {
 				return
 			fi
 			;;
+		stale)
+			want_stale=$args
+			;;
+		audit)
+			if [ -n "$audit" ] && ! grep -qF -- "$args" "$kmsg"; then
+				echo "the kernel log lacks '$args'"
+				return
+			fi
+			;;
 		timeout)
 			;;
 		*)
@@ -155,6 +211,7 @@ judge() {
 			;;
 		esac
 	done <"$work/rules"
+	[ -z "$audit" ] || audit_ok || return
 }
 
 run_guest() {
@@ -172,15 +229,21 @@ run_guest() {
 		>"$work/stdout" 2>"$work/stderr" </dev/null
 	rc=$?
 	cat "$work/stdout" "$work/stderr" >"$out"
+	# The launcher has closed /dev/lguest: the audit has run.
+	take_kernel_log "$work/$g.kmsg"
 	case $rc in
 	124 | 137 | 143) why="timed out after $secs s (status $rc)" ;;
-	*) why=$(judge "$g" "$rc" "$out") ;;
+	*) why=$(judge "$g" "$rc" "$out" "$work/$g.kmsg") ;;
 	esac
+	[ -z "$audit" ] ||
+		sed -n "s/^.*lguest: shadow audit of guest \([0-9]*\): \(.* bad\)\$/AUDIT $g (guest \1): \2/p" \
+			"$work/$g.kmsg"
 	if [ -z "$why" ]; then
 		pass GUEST "$g"
 	else
 		fail GUEST "$g" "$why"
 		tail -n 15 "$out" | sed 's/^/    /'
+		grep 'shadow audit' "$work/$g.kmsg" | head -n 10 | sed 's/^/    /'
 	fi
 }
 
@@ -195,7 +258,9 @@ if [ ! -f "$expect" ]; then
 	exit 1
 fi
 
-if ! insmod "$module" >"$work/insmod" 2>&1; then
+# What the log holds already is judged at the end, with the rest.
+take_kernel_log "$work/boot.kmsg"
+if ! insmod "$module" ${audit:+shadow_audit=1} >"$work/insmod" 2>&1; then
 	fail CHECK insmod "$(head -n 1 "$work/insmod")"
 	echo "run-guests: $passed passed, $failed failed"
 	exit 1
@@ -230,7 +295,8 @@ else
 	fail CHECK rmmod "$(head -n 1 "$work/rmmod")"
 fi
 # After rmmod, so that anything it logs is judged too.
-if dmesg | grep -E 'Oops|BUG:|WARNING:|Call Trace' >"$work/dmesg"; then
+take_kernel_log "$work/rmmod.kmsg"
+if grep -E 'Oops|BUG:|WARNING:|Call Trace' "$work/kernel.log" >"$work/dmesg"; then
 	fail CHECK dmesg "$(head -n 1 "$work/dmesg")"
 	head -n 20 "$work/dmesg" | sed 's/^/    /'
 else
