@@ -24,6 +24,12 @@ ex_set_ptes=$(sed -n 's|.*STORM-BENCH /lguest/exitless/lg.ko .* exitless_set_pte
 check "exitless: the walker reflected them (${ex_reflected:-none})" [ "${ex_reflected:-0}" -ge 3000 ]
 check "exitless: the Switcher answered their SET_PTEs (${ex_set_ptes:-none})" \
 	[ "${ex_set_ptes:-0}" -ge 6000 ]
+# ... and, in its window on the host's cr3, filled 3000 pages the guest had
+# mapped, and answered 3000 copy-on-write SET_PTEs.
+fills=$(sed -n 's|.*STORM-EX-present .* exitless_fills=\([0-9]*\).*|\1|p' "$SCRATCH/log")
+cow=$(sed -n 's|.*STORM-EX-cow .* exitless_set_ptes=\([0-9]*\).*|\1|p' "$SCRATCH/log")
+check "exitless: the Switcher filled the present pages (${fills:-none})" [ "${fills:-0}" -ge 2999 ]
+check "exitless: the Switcher answered the copy-on-write SET_PTEs (${cow:-none})" [ "${cow:-0}" -ge 3000 ]
 check_host_log_clean
 [ "$failures" = 0 ] || { grep -aE 'STORM|NMIS|launcher:|FAIL' "$SCRATCH/log" | cut -c1-200; tail -20 "$SCRATCH/log"; cat "$SCRATCH/err"; }
 finish
