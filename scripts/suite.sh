@@ -69,10 +69,21 @@ echo "BENCH,linux_boot,ms_to_init,ms,1,$(echo "$t" | awk '{ printf "%.3f", $1 * 
 EOF
 }
 
+# The exit groups each program reports under lguest, as bench/exits.c
+# names them (bench_exit_names), in its order.
+exit_groups() {
+	local groups
+	groups=$(sed -n 's/^[[:space:]]*\[BENCH_[A-Z_]*\][[:space:]]*= "\([a-z_]*\)",$/\1/p' \
+		"$TOP/bench/exits.c")
+	[ -n "$groups" ] || die "no exit group names found in bench/exits.c"
+	echo "$groups"
+}
+
 # The native suite's series; with "exits", also each program's exits by
 # reason (bench/exits.c's names), per page or per op.
 native_expected() {
-	local per
+	local per groups
+	groups=$(exit_groups)
 	entries "$TOP/bench/suite.conf" | while read -r name kind _; do
 		case $kind in
 		fault) printf '%s,ns_per_page\n%s,minflt_per_page\n' "$name" "$name" ;;
@@ -82,10 +93,7 @@ native_expected() {
 		[ "${1:-}" = exits ] || continue
 		per=per_page
 		[ "$kind" != op ] || per=per_op
-		for e in world_switches exits_fault_fixed exits_fault_reflected \
-			exits_hcall_set_pte exits_hcall_other exits_irq exits_syscall \
-			exits_trap_other fastpath_reflected exitless_fills \
-			exitless_set_ptes; do
+		for e in $groups; do
 			echo "$name,${e}_$per"
 		done
 	done
