@@ -109,14 +109,14 @@ static long fhcall(u32 nr, u32 a1, u32 a2, u32 a3, u32 a4)
 enum check {
 	C_REGS, C_PROBE_READ, C_PROBE_WRITE, C_ACCESSED, C_LAR, C_LSL,
 	C_FS, C_FAR, C_IDT, C_INT, C_RING, C_JUNK, C_INIT, C_TIMER,
-	C_USER, C_CONSOLE, C_NCHECKS
+	C_USER, C_CONSOLE, C_COUNTERS, C_NCHECKS
 };
 
 static const char *const check_names[C_NCHECKS] = {
 	"hcall_regs_kept", "pte_read", "pte_write", "pte_accessed_dirty",
 	"gdt_lar", "gdt_lsl", "gdt_fs_nulled", "far_call", "idt_gate",
 	"int_gp", "ring_consumed", "ring_junk_untouched", "init_again",
-	"timer_halt", "user_world", "console_write",
+	"timer_halt", "user_world", "console_write", "counters_grow",
 };
 
 static unsigned int bad[C_NCHECKS], runs[C_NCHECKS];
@@ -848,6 +848,34 @@ static void op_nop(void)
 	       eax, b, b0, c, c0, d, d0, s, s0, di, di0);
 }
 
+/*
+ * LHCALL_READ_COUNTERS into a buffer of ours, at a random place in it: each
+ * read is an exit of its own, so the world switches only ever grow, by at
+ * least the 2 of that exit, and everything around the copy stays as it was.
+ */
+static void op_counters(void)
+{
+	static struct {
+		u32 before[16];
+		struct lguest_counters c;
+		u32 after[16];
+	} buf;
+	static u64 last;
+	u32 i, junk = rnd();
+	bool kept = true;
+
+	for (i = 0; i < 16; i++)
+		buf.before[i] = buf.after[i] = junk;
+	fhcall(LHCALL_READ_COUNTERS, __pa(&buf.c), rnd(), rnd(), rnd());
+	for (i = 0; i < 16; i++)
+		kept &= buf.before[i] == junk && buf.after[i] == junk;
+	expect(C_COUNTERS, kept && buf.c.world_switches >= last + 2,
+	       "world switches %llu after %llu, guard words %s",
+	       (unsigned long long)buf.c.world_switches,
+	       (unsigned long long)last, kept ? "kept" : "overwritten");
+	last = buf.c.world_switches;
+}
+
 static void op_stack(void)
 {
 	u32 esp = chance(20) ? (u32)-below(16) : rnd();
@@ -1070,7 +1098,7 @@ enum fatal {
 	FATAL_PTE_SWITCHER, FATAL_PGD_SWITCHER, FATAL_GDT_INDEX,
 	FATAL_IDT_VECTOR, FATAL_TLS_RANGE, FATAL_STACK_SEG,
 	FATAL_SHUTDOWN_RANGE, FATAL_PTE_FRAME, FATAL_CS_PULLED,
-	FATAL_CS_LIMIT, FATAL_CONFORMING, FATAL_CASES
+	FATAL_CS_LIMIT, FATAL_CONFORMING, FATAL_COUNTERS_RANGE, FATAL_CASES
 };
 
 static void fatal(enum fatal k)
@@ -1096,6 +1124,7 @@ static void fatal(enum fatal k)
 		[FATAL_CS_PULLED] = "pulled out from under",
 		[FATAL_CS_LIMIT] = "segment registers are invalid",
 		[FATAL_CONFORMING] = "segment registers are invalid",
+		[FATAL_COUNTERS_RANGE] = "counters at",
 	};
 	u32 k8 = 1 + below(PAGE_SIZE), sel = gdt_selector(20, 1);
 	struct call c = { LHCALL_NR + below(1000), 0, 0, 0, 0 };
@@ -1164,6 +1193,11 @@ static void fatal(enum fatal k)
 		break;
 	case FATAL_SHUTDOWN_RANGE:
 		fhcall(LHCALL_SHUTDOWN, mem_size + below(-mem_size), 0, 0, 0);
+		break;
+	case FATAL_COUNTERS_RANGE:
+		/* A copy that would run past the end of memory. */
+		fhcall(LHCALL_READ_COUNTERS,
+		       mem_size - below(sizeof(struct lguest_counters)), 0, 0, 0);
 		break;
 	case FATAL_PTE_FRAME:
 		/* Our image's page table is shadowed: the frame is checked. */
@@ -1237,8 +1271,10 @@ int main(void)
 			op_far_call();
 		else if (r < 66)
 			op_idt();
-		else if (r < 76)
+		else if (r < 73)
 			op_nop();
+		else if (r < 76)
+			op_counters();
 		else if (r < 80)
 			op_stack();
 		else if (r < 84)

@@ -11,7 +11,7 @@
 # cut anywhere.  A kernel message is written whole, so these lines are
 # kernel messages (/dev/kmsg), and the test finds them by their text and
 # how they end, not by where the console line starts.
-FATAL_CASES=20
+FATAL_CASES=21
 out=/tmp/fuzz.out
 result() { # result TEXT: one line the test parses
 	echo "$*" >/dev/kmsg
