@@ -9,6 +9,7 @@
  * access).  The runner checks that the host's faults_fixed counter moved.
  */
 #include "hcall.h"
+#include "fault_case.h"
 #include "idt.h"
 #include "page_alloc.h"
 #include "pt.h"
@@ -18,14 +19,6 @@
 #define PAGE_VA		(USER_DATA_VA + 3 * PAGE_SIZE)
 #define FAR_VA		(USER_DATA_VA + PT_SPAN + 7 * PAGE_SIZE)
 #define CLEAN_VA	(USER_DATA_VA + 11 * PAGE_SIZE)
-
-static unsigned int guest_faults;
-
-static void unexpected_fault(struct trap_frame *f)
-{
-	guest_faults++;
-	user_exit(f);
-}
 
 /* A fresh page mapped at va with a known word at offset 16. */
 static u32 *map_page(u32 va, u32 flags, u32 word)
@@ -38,46 +31,24 @@ static u32 *map_page(u32 va, u32 flags, u32 word)
 	return kva;
 }
 
-static void check_load(const char *what, u32 va, u32 want)
-{
-	u32 vector = user_call(user_load, va + 16, 0);
-
-	report(vector == VEC_SYSCALL && guest_faults == 0,
-	       report_name(what, "no_guest_fault"),
-	       "vector %u, %u guest page faults (cr2 0x%x, error 0x%x)", vector,
-	       guest_faults, user_exit_info.cr2, user_exit_info.frame.error);
-	report_eq(report_name(what, "value"), user_exit_info.frame.eax, want);
-}
-
-static void check_store(const char *what, u32 va, u32 *kva, u32 value)
-{
-	u32 vector = user_call(user_store, va + 16, value);
-
-	report(vector == VEC_SYSCALL && guest_faults == 0,
-	       report_name(what, "no_guest_fault"),
-	       "vector %u, %u guest page faults (cr2 0x%x, error 0x%x)", vector,
-	       guest_faults, user_exit_info.cr2, user_exit_info.frame.error);
-	report_eq(report_name(what, "value"), READ_ONCE(kva[4]), value);
-}
-
 int main(void)
 {
 	u32 *kva;
 
-	trap_set_handler(VEC_PF, unexpected_fault);
+	trap_set_handler(VEC_PF, fault_unexpected);
 
 	map_page(PAGE_VA, PTE_USER_RW, 0x1234abcd);
-	check_load("fresh_pte", PAGE_VA, 0x1234abcd);
+	fault_check_no_fault_load("fresh_pte", PAGE_VA, 0x1234abcd);
 
 	hcall1(LHCALL_FLUSH_TLB, 0);
-	check_load("after_user_flush", PAGE_VA, 0x1234abcd);
+	fault_check_no_fault_load("after_user_flush", PAGE_VA, 0x1234abcd);
 
 	kva = map_page(FAR_VA, PTE_USER_RW, 0);
-	check_store("new_table", FAR_VA, kva, 0xc0ffee);
+	fault_check_no_fault_store("new_table", FAR_VA, kva, 0xc0ffee);
 
 	kva = map_page(CLEAN_VA, PTE_P | PTE_W | PTE_U, 0x5eed);
-	check_load("clean_pte_read", CLEAN_VA, 0x5eed);
-	check_store("clean_pte_write", CLEAN_VA, kva, 0xd1d1);
+	fault_check_no_fault_load("clean_pte_read", CLEAN_VA, 0x5eed);
+	fault_check_no_fault_store("clean_pte_write", CLEAN_VA, kva, 0xd1d1);
 	report_info("clean PTE after the accesses: 0x%x (accessed %u, dirty %u)",
 		    pt_get(CLEAN_VA), !!(pt_get(CLEAN_VA) & PTE_A),
 		    !!(pt_get(CLEAN_VA) & PTE_D));

@@ -12,6 +12,34 @@
 #include "pt.h"
 #include "report.h"
 
+static unsigned int unexpected_faults;
+
+void fault_unexpected(struct trap_frame *f)
+{
+	unexpected_faults++;
+	user_exit(f);
+}
+
+static void check_no_fault(const char *what, u32 vector)
+{
+	report(vector == VEC_SYSCALL && unexpected_faults == 0,
+	       report_name(what, "no_guest_fault"),
+	       "vector %u, %u guest page faults (cr2 0x%x, error 0x%x)", vector,
+	       unexpected_faults, user_exit_info.cr2, user_exit_info.frame.error);
+}
+
+void fault_check_no_fault_load(const char *what, u32 va, u32 want)
+{
+	check_no_fault(what, user_call(user_load, va + 16, 0));
+	report_eq(report_name(what, "value"), user_exit_info.frame.eax, want);
+}
+
+void fault_check_no_fault_store(const char *what, u32 va, u32 *kva, u32 value)
+{
+	check_no_fault(what, user_call(user_store, va + 16, value));
+	report_eq(report_name(what, "value"), READ_ONCE(kva[4]), value);
+}
+
 void fault_check_user(const char *what, u32 vector, const struct user_regs *r,
 		      const struct user_fault_want *want)
 {

@@ -71,6 +71,19 @@ void fault_check_cases(const char *prefix, u32 va, unsigned int repeats);
 void fault_check_fix_and_continue(u32 fix_va, u32 value);
 
 /*
+ * Accesses that must not fault at all, for guests that install
+ * fault_unexpected() as their #PF handler: it counts the fault and ends the
+ * user run.  fault_check_no_fault_load() has ring 3 load the word at va + 16,
+ * which must be want; fault_check_no_fault_store() has it store value there,
+ * which must land in kva[4].  Each checks that the run ended in its system
+ * call with no #PF ever delivered, "<what>_no_guest_fault", and the word,
+ * "<what>_value".
+ */
+void fault_unexpected(struct trap_frame *f);
+void fault_check_no_fault_load(const char *what, u32 va, u32 want);
+void fault_check_no_fault_store(const char *what, u32 va, u32 *kva, u32 value);
+
+/*
  * A ring-1 probe (ret is probe_read()'s or probe_write()'s) must have
  * faulted at va with want_error, the frame on the current stack with no
  * stack switch, kernel cs, the virtual IF shown on and cleared by the gate.
