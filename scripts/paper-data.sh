@@ -213,6 +213,19 @@ function text(v) {
 	if (v >= 1e3) return sprintf("%.1f\\,\\textmu s", v / 1e3)
 	return sprintf("%.0f\\,ns", v)
 }
+# derive(CFG, TAG, PCT): for benchmark b and metrics t (time), w (world
+# switches), CFG against the baseline as trip-TAG<b> and rusty-TAG<b>.
+function derive(cfg, tag, pct,    dw) {
+	if (!((cfg, b, t) in med) || !((cfg, b, w) in med))
+		return
+	dw = med["lguest-baseline", b, w] - med[cfg, b, w]
+	if (dw >= 0.5)
+		printf "\\derivdef{trip-%s%s}{%s}\n", tag, b,
+			text((med["lguest-baseline", b, t] - med[cfg, b, t]) / (dw / 2))
+	if (med["lguest-baseline", b, t] > 0 && pct > 0)
+		printf "\\derivdef{rusty-%s%s}{%.1f}\n", tag, b,
+			100 * (1 - med[cfg, b, t] / med["lguest-baseline", b, t]) / pct
+}
 NR == 1 { next }
 { med[$1, $2, $3] = $6; if ($1 == "lguest-baseline" && !($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
 END {
@@ -221,25 +234,10 @@ END {
 		for (k = 1; k <= 2; k++) {
 			t = (k == 1) ? "ns_per_page" : "ns_per_op"
 			w = (k == 1) ? "world_switches_per_page" : "world_switches_per_op"
-			if (!(("lguest-fastpath", b, t) in med) || !(("lguest-baseline", b, w) in med) ||
-			    !(("lguest-fastpath", b, w) in med))
+			if (!(("lguest-baseline", b, w) in med))
 				continue
-			dw = med["lguest-baseline", b, w] - med["lguest-fastpath", b, w]
-			if (dw >= 0.5)
-				printf "\\derivdef{trip-%s}{%s}\n", b,
-					text((med["lguest-baseline", b, t] - med["lguest-fastpath", b, t]) / (dw / 2))
-			if (med["lguest-baseline", b, t] > 0 && addedpct > 0)
-				printf "\\derivdef{rusty-%s}{%.1f}\n", b,
-					100 * (1 - med["lguest-fastpath", b, t] / med["lguest-baseline", b, t]) / addedpct
-			if (!(("lguest-exitless", b, t) in med) || !(("lguest-exitless", b, w) in med))
-				continue
-			dw = med["lguest-baseline", b, w] - med["lguest-exitless", b, w]
-			if (dw >= 0.5)
-				printf "\\derivdef{trip-x-%s}{%s}\n", b,
-					text((med["lguest-baseline", b, t] - med["lguest-exitless", b, t]) / (dw / 2))
-			if (med["lguest-baseline", b, t] > 0 && ex_addedpct > 0)
-				printf "\\derivdef{rusty-x-%s}{%.1f}\n", b,
-					100 * (1 - med["lguest-exitless", b, t] / med["lguest-baseline", b, t]) / ex_addedpct
+			derive("lguest-fastpath", "", addedpct)
+			derive("lguest-exitless", "x-", ex_addedpct)
 		}
 	}
 	if (("lguest-baseline", "null_hypercall", "world_switches_per_op") in med)
