@@ -11,7 +11,7 @@
 # shadow is audited as it goes (run-guests.sh).
 . "$(dirname "$0")/../lib.sh"
 scratch
-vm_job -t 1500 "$TOP/tests/vm/jobs/guests-both-builds.sh"
+vm_job -t 1500 "$TOP/tests/vm/jobs/guests-every-build.sh"
 check "every guest behaved and lg.ko unloaded, every build (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 summaries=$(grep -cE '^run-guests: [1-9][0-9]* passed, 0 failed$' "$SCRATCH/log" || true)
 check "the three builds ran their guests with no failure" [ "$summaries" = 3 ]
