@@ -14,7 +14,7 @@ CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 MATRIX_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel module launcher guests abi-tests bench-progs \
-	tools initramfs guest-initramfs bench check unit paper clean
+	tools perf initramfs guest-initramfs bench check unit paper clean
 
 all: initramfs tools
 
@@ -88,10 +88,14 @@ guest-initramfs: bench-progs $(BUILD)/guest-init $(BUILD)/linux-guest/mm_stress 
 	scripts/build-initramfs.sh $(BUILD)/guest-initramfs.cpio $(BUILD)/guest-init \
 		$(BUILD)/bench:/bench $(BUILD)/linux-guest:/tests
 
+# Debian's i386 perf and the libraries it loads, for the VM.
+perf: deps
+	scripts/stage-perf.sh $(BUILD)/perf
+
 # What every QEMU VM boots: lg.ko, the launcher, the test guests, and the
-# Linux guest (its vmlinux and initramfs) under /lguest.
+# Linux guest (its vmlinux and initramfs) under /lguest; perf.
 initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init \
-		guest-kernel guest-initramfs
+		guest-kernel guest-initramfs perf
 	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
 		$(BUILD)/bench:/bench $(BUILD)/module/baseline/lg.ko:/lguest/lg.ko \
 		$(BUILD)/module/fastpath/lg.ko:/lguest/fastpath/lg.ko \
@@ -100,7 +104,9 @@ initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init \
 		$(BUILD)/guests:/lguest/guests $(BUILD)/abi:/lguest/abi \
 		$$(scripts/kernel-dir.sh --guest)/vmlinux:/lguest/linux-guest/vmlinux \
 		$(BUILD)/guest-initramfs.cpio:/lguest/linux-guest/initramfs.cpio \
-		initramfs/run-linux-guest.sh:/lguest/run-linux-guest
+		initramfs/run-linux-guest.sh:/lguest/run-linux-guest \
+		initramfs/perf-count.sh:/lguest/perf-count \
+		$(BUILD)/perf/usr/bin/perf:/usr/bin/perf $(BUILD)/perf/lib:/lib
 
 unit: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench unit

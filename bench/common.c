@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "perf_window.h"
 
 static const char *bench_name = "bench";
 static char tmp_path[BENCH_DIR_MAX + 64];
@@ -623,17 +624,23 @@ static void emit_exits(const struct bench_desc *d, const char *per,
 int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 	      bench_fn fn, void *ctx)
 {
+	struct bench_perf_window pw = { 0 };
 	unsigned int i;
 
 	bench_exits_init();
+	bench_perf_init();
 
 	for (i = 0; i < o->warmup + o->reps; i++) {
 		struct bench_result r = { 0 };
 		unsigned int rep = i + 1 - o->warmup;
 
-		fn(o, ctx, &r);
-		if (i < o->warmup)
+		if (i < o->warmup) {
+			fn(o, ctx, &r);
 			continue;
+		}
+		bench_perf_begin(&pw);
+		fn(o, ctx, &r);
+		bench_perf_end(&pw);
 		if (!r.count)
 			bench_errx("rep %u: nothing was measured", rep);
 		if (d->kind == BENCH_OP) {
@@ -656,6 +663,7 @@ int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 		if (fflush(stdout))
 			bench_die("write stdout");
 	}
+	bench_perf_report(d->name, &pw);
 	return BENCH_EXIT_OK;
 }
 

@@ -3,7 +3,7 @@
  * /init for the project's initramfs: the first and only long-lived process
  * in the QEMU-booted kernel.
  *
- * It mounts what programs expect (/proc, /sys, /dev, /tmp, debugfs), runs
+ * It mounts what programs expect (/proc, /sys, /dev, /tmp, debugfs, tracefs), runs
  * the job the VM runner packed into /job/run.sh, and then tells the runner
  * how the job ended with one line on the console:
  *
@@ -142,7 +142,9 @@ int main(void)
 	mount_one("devtmpfs", "/dev", NULL);
 	mount_one("tmpfs", "/tmp", "mode=1777");
 	mount_one("debugfs", "/sys/kernel/debug", NULL);
-	setenv("PATH", "/bin:/sbin:/bench:/lguest", 1);
+	/* Where perf finds lg.ko's trace events. */
+	mount_one("tracefs", "/sys/kernel/tracing", NULL);
+	setenv("PATH", "/bin:/sbin:/usr/bin:/bench:/lguest", 1);
 	setenv("HOME", "/", 1);
 
 	console_loglevel("5\n");

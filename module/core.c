@@ -23,6 +23,8 @@
 #include <asm/msr.h>
 #include <asm/traps.h>
 #include "lg.h"
+#define CREATE_TRACE_POINTS
+#include "lg_trace.h"
 
 #ifdef CONFIG_X86_PAE
 #error "lguest-m012 supports non-PAE hosts only"
@@ -218,6 +220,19 @@ static void call_host_handler(unsigned int vector)
 		     : : "r"(handler) : "memory", "cc");
 }
 
+/*
+ * The Switcher's own work, learned at an exit: one event for each piece,
+ * so that perf counts what the counters count (lg_trace.h).
+ */
+#define trace_switcher_work(event, n, lg)				\
+	do {								\
+		unsigned long __i;					\
+									\
+		if (event##_enabled())					\
+			for (__i = 0; __i < (n); __i++)			\
+				event((lg)->regs->trapnum);		\
+	} while (0)
+
 #ifdef LGUEST_FASTPATH
 /*
  * What the M:012 walker (switcher_fastpath.S) needs: the IDT routes page
@@ -253,10 +268,13 @@ static void fastpath_exit(struct lguest *lg)
 
 	get_debugreg(reflected, SWITCHER_DR_REFLECTED);
 	lg->counters.fastpath_reflected += reflected;
+	trace_switcher_work(trace_lguest_fastpath_reflect, reflected, lg);
 	if (lg->regs->trapnum == X86_TRAP_PF) {
 		lg->cr2 = fp->cr2;
-		if (fp->reason < LGUEST_FASTPATH_REASONS)
+		if (fp->reason < LGUEST_FASTPATH_REASONS) {
 			lg->counters.fastpath_fallback[fp->reason]++;
+			trace_lguest_fastpath_fallback(fp->reason, fp->cr2);
+		}
 	}
 }
 #endif
@@ -412,10 +430,14 @@ void lguest_run_once(struct lguest *lg)
 	/* What the Switcher did without us, counted where the guest cannot. */
 	lg->counters.exitless_fills += pages->host.ex_fills;
 	lg->counters.exitless_set_ptes += pages->host.ex_set_ptes;
+	trace_switcher_work(trace_lguest_exitless_fill, pages->host.ex_fills, lg);
+	trace_switcher_work(trace_lguest_exitless_set_pte,
+			    pages->host.ex_set_ptes, lg);
 #endif
 	if (hw_breakpoint_active())
 		hw_breakpoint_restore();
 	lg->counters.world_switches += 2;
+	trace_lguest_exit(trap, lg->regs->errcode, lg->regs->eip);
 
 	if (trap & LGUEST_SWITCHER_EXIT)
 		switcher_fault(lg);
@@ -449,8 +471,10 @@ void lguest_handle_exit(struct lguest *lg)
 	} else if (v == X86_TRAP_PF) {
 		/* The host's fault (the shadow) or the guest's? */
 		if (demand_page(lg, cr2, &lg->regs->errcode)) {
-			if (!lg->dead)
+			if (!lg->dead) {
 				lg->counters.faults_fixed++;
+				trace_lguest_host_fix(cr2, lg->regs->errcode);
+			}
 			return;
 		}
 		if (!lg->lguest_data) {
@@ -460,13 +484,17 @@ void lguest_handle_exit(struct lguest *lg)
 		}
 		write_guest(lg, lg->lguest_data + offsetof(struct lguest_data, cr2),
 			    &cr2, sizeof(cr2));
-		if (deliver_trap(lg, v, true))
+		if (deliver_trap(lg, v, true)) {
 			lg->counters.faults_reflected++;
+			trace_lguest_host_reflect(v, lg->regs->errcode);
+		}
 	} else {
 		if (v >= 32)
 			lg->counters.exits_other++;
-		if (deliver_trap(lg, v, has_error_code(v)) && v < 32)
+		if (deliver_trap(lg, v, has_error_code(v)) && v < 32) {
 			lg->counters.traps_delivered++;
+			trace_lguest_host_reflect(v, lg->regs->errcode);
+		}
 	}
 }
 

@@ -13,6 +13,7 @@
 #include <linux/string.h>
 #include <asm/tsc.h>
 #include "lg.h"
+#include "lg_trace.h"
 
 #define SHUTDOWN_REASON_MAX	256
 
@@ -168,6 +169,7 @@ void run_async_hcalls(struct lguest *lg)
 		write_guest(lg, base + offsetof(struct lguest_data, hcall_status[i]),
 			    &done, sizeof(done));
 		lg->counters.async_hcalls++;
+		trace_lguest_hcall(a.nr, true);
 		lg->next_hcall = (i + 1) % LHCALL_RING_SIZE;
 		if (lg->dead || lg->exit->reason)
 			break;
@@ -192,7 +194,9 @@ void do_hypercall(struct lguest *lg)
 	if (!lg->hcall_pending || lg->dead || lg->exit->reason)
 		return;
 	lg->hcall_pending = false;
-	if (a.nr < LHCALL_NR)
+	if (a.nr < LHCALL_NR) {
 		lg->counters.exits_hcall[a.nr]++;
+		trace_lguest_hcall(a.nr, false);
+	}
 	r->eax = do_hcall(lg, &a);
 }

@@ -17,6 +17,7 @@
 #include <asm/desc.h>
 #include <asm/traps.h>
 #include "lg.h"
+#include "lg_trace.h"
 
 #define GATE_TYPE_INTERRUPT	0xE
 #define GATE_TYPE_TRAP		0xF
@@ -227,8 +228,10 @@ void maybe_deliver_interrupt(struct lguest *lg)
 		return;
 	}
 	clear_bit(irq, lg->irqs_pending);
-	if (deliver_trap(lg, LGUEST_IRQ_VECTOR_BASE + irq, false))
+	if (deliver_trap(lg, LGUEST_IRQ_VECTOR_BASE + irq, false)) {
 		lg->counters.irqs_delivered++;
+		trace_lguest_irq(irq);
+	}
 	set_irq_pending_flag(lg, guest_irq_pending(lg));
 }
 
