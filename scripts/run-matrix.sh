@@ -25,8 +25,15 @@
 #   -o  where results go (default: results/ in the project)
 #
 # Writes RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<git short rev>/ with raw.csv (every
-# repetition), summary.csv (median, min, max per series), meta.json, the
-# figures, and the console log of every boot.  Everything is built in a
+# repetition), summary.csv (median, min, max per series), perf.csv,
+# meta.json, the figures, and the console log of every boot.
+#
+# perf.csv comes from one more boot per configuration, which runs the suite
+# once (one repetition, no warm-up) under perf stat (suite.sh perf-jobs):
+# lg.ko's trace events beside the module's own counters for every lguest
+# run, and page-faults and minor-faults beside getrusage's count for every
+# native program.  Its timings are not kept: perf's counting costs each
+# fault time.  Where perf cannot count, meta.json says why.  Everything is built in a
 # hidden partial folder and renamed only when complete, so a failed or
 # aborted run leaves nothing behind but its error message.
 set -eu -o pipefail
@@ -76,6 +83,7 @@ mkdir "$partial/logs"
 accel=$("$TOP/scripts/probe-accel.sh")
 
 echo "config,benchmark,metric,unit,rep,value" >"$partial/raw.csv"
+echo "config,benchmark,event,perf_count,own_count" >"$partial/perf.csv"
 for config in "${config_list[@]}"; do
 	# The job every boot of this configuration runs: who we are, then the suite.
 	job=$partial/job-$config.sh
@@ -98,6 +106,21 @@ for config in "${config_list[@]}"; do
 			awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
 			die "could not read results from $log"
 	done
+	# The counting boot: its PERF lines, and whatever kept perf from counting.
+	{
+		echo 'echo "META,perf,$(perf --version 2>&1 | head -1)"'
+		"$TOP/scripts/suite.sh" perf-jobs "$config" "$profile" 1 0 "$pte_policy"
+	} >"$job"
+	log=$partial/logs/$config-perf.log
+	say "$config: counting boot, under perf stat"
+	rc=0
+	"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$log" "$job" || rc=$?
+	if [ "$rc" != 0 ]; then
+		tail -20 "$log" >&2
+		die "$config counting boot failed (vm-run status $rc); console tail above"
+	fi
+	tr -d '\r' <"$log" | sed -n "s/^PERF,/$config,/p" >>"$partial/perf.csv"
+	tr -d '\r' <"$log" | sed -n 's/^PERF-UNAVAILABLE,[^,]*,//p' | head -1 >>"$partial/perf-unavailable"
 	rm "$job"
 	# This configuration's rows must hold every series it promises.
 	"$TOP/scripts/suite.sh" expected "$config" >"$partial/expected.txt"
@@ -118,6 +141,16 @@ overloaded=$(awk -v a="${load_before%% *}" -v b="${load_after%% *}" -v n="$(npro
 meta() {
 	tr -d '\r' <"$partial/logs/${config_list[0]}-boot1.log" | sed -n "s/^META,$1,//p" | head -1
 }
+# perf: its version, or why it could not count; rows where it disagreed.
+perf_status=$(tr -d '\r' <"$partial/logs/${config_list[0]}-perf.log" | sed -n 's/^META,perf,//p' | head -1)
+if [ -s "$partial/perf-unavailable" ]; then
+	perf_status="unavailable: $(head -1 "$partial/perf-unavailable")"
+	say "warning: perf could not count: ${perf_status#unavailable: }"
+fi
+rm -f "$partial/perf-unavailable"
+perf_rows=$(($(wc -l <"$partial/perf.csv") - 1))
+perf_disagree=$(awk -F, 'NR > 1 && $4 != $5' "$partial/perf.csv" | wc -l)
+[ "$perf_disagree" = 0 ] || say "warning: perf and the counters disagree in $perf_disagree rows of perf.csv"
 mapfile -t pairs < <(results_meta_pairs)
 json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
 	guest_cpu "$(meta guest_cpu)" configs "$configs" profile "$profile" \
@@ -125,7 +158,8 @@ json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
 	clock "$clock" host_loadavg_before "$load_before" \
 	host_loadavg_after "$load_after" host_cores "$(nproc)" \
 	host_overloaded "$overloaded" matrix_seconds "$(($(date +%s) - started))" \
-	pte_policy "$pte_policy" \
+	pte_policy "$pte_policy" perf "$perf_status" perf_rows "$perf_rows" \
+	perf_disagreements "$perf_disagree" \
 	linux_guest_mem_mib 448 >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"

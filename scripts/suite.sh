@@ -3,6 +3,8 @@
 #
 # usage: suite.sh jobs CONFIG full|quick REPS WARMUP [PTE_POLICY]
 #                                                      shell lines running it
+#        suite.sh perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY]
+#                                                      the same under perf
 #        suite.sh expected CONFIG                      "benchmark,metric" lines
 #
 # PTE_POLICY, for the Linux guest: demand-fill (the default: the host fills
@@ -15,13 +17,17 @@
 # then the same bench/suite.conf inside the Linux guest under that lg.ko,
 # where each program also reports its exits by reason (bench/exits.h).
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
-# with its name and status.  "expected" lists every series a complete run
+# with its name and status.  "perf-jobs" prints them each under
+# /lguest/perf-count (initramfs/perf-count.sh), which adds perf's counts
+# beside the module's or getrusage's as PERF lines; perf's counting costs
+# time, so these runs are for counts only (the Linux guest has no perf: its
+# programs run as they are, and perf counts the whole guest's run).  "expected" lists every series a complete run
 # of that configuration must contain.
 set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	die "usage: $(basename "$0") jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected CONFIG"
+	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected CONFIG"
 }
 
 # The lines of a suite file, without comments.
@@ -49,11 +55,14 @@ module_for() {
 	esac
 }
 
-# The native suite's commands (also what the Linux guest runs).
+# The native suite's commands (also what the Linux guest runs); with
+# "count", each under perf-count's page-fault count.
 native_jobs() {
+	local counted=
 	entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
 		case $kind in fault | fault-iter | op) ;; *) die "suite.conf: $name: kind must be fault, fault-iter or op" ;; esac
-		echo "$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
+		[ "${1:-}" != count ] || counted="/lguest/perf-count faults $name "
+		echo "$counted$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
 			"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 	done
 }
@@ -103,8 +112,15 @@ native_expected() {
 what=$1 config=$2
 [ "$config" = native ] || module_for "$config" >/dev/null
 case $what in
-jobs)
+jobs | perf-jobs)
 	[ $# -eq 5 ] || [ $# -eq 6 ] || usage
+	# What runs a launcher: -q drops its counters line, which perf-count reads.
+	launch="/lguest/launcher -q" linux="/lguest/run-linux-guest -q" count=
+	if [ "$what" = perf-jobs ]; then
+		launch="/lguest/perf-count lguest NAME /lguest/launcher"
+		linux="/lguest/perf-count lguest linux-guest /lguest/run-linux-guest"
+		count=count
+	fi
 	profile=$3 reps=$4 warmup=$5 policy=${6:-demand-fill}
 	case $policy in
 	demand-fill) guest_pte=demand ;;
@@ -113,11 +129,11 @@ jobs)
 	esac
 	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
 	if [ "$config" = native ]; then
-		native_jobs
+		native_jobs $count
 	else
 		echo "insmod $(module_for "$config") || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
-			echo "/lguest/launcher -q -c 'reps=$reps warmup=$warmup ops=$(pick "$profile" "$rest")'" \
+			echo "${launch/NAME/$name} -c 'reps=$reps warmup=$warmup ops=$(pick "$profile" "$rest")'" \
 				"/lguest/guests/bench_$name.elf ||" \
 				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 		done
@@ -127,7 +143,7 @@ jobs)
 		linux_boot_job
 		native_jobs
 		echo "LINUX_GUEST_SUITE"
-		echo "/lguest/run-linux-guest -q -m 448 -t 3000 -a lguest_pte=$guest_pte /tmp/linux-guest-suite.sh ||" \
+		echo "$linux -m 448 -t 3000 -a lguest_pte=$guest_pte /tmp/linux-guest-suite.sh ||" \
 			"{ echo \"BENCH-FAILED linux-guest status \$?\"; exit 1; }"
 		echo "rmmod lg || exit 1"
 	fi

@@ -4,7 +4,8 @@
 # through the matrix runner, and
 # check the results folder it writes: every expected series present with
 # finite positive values, the exact summary header, complete metadata, the
-# figures, and kernel logs free of oopses and warnings.
+# figures, kernel logs free of oopses and warnings, and perf's counts equal
+# to the module's and getrusage's.
 . "$(dirname "$0")/../lib.sh"
 scratch
 check "the matrix runs" "$TOP/scripts/run-matrix.sh" -o "$SCRATCH" -p quick -b 1 -r 2 -w 1 >/dev/null
@@ -124,4 +125,36 @@ check "Linux guest: the exits by reason account for every world switch" awk -F, 
 		exit !(n > 0 && !bad)
 	}' "$r/raw.csv"
 check "figure exits_by_reason" [ -s "$r/exits_by_reason.png" -a -s "$r/exits_by_reason.pdf" ]
+
+# perf, from outside the module: every count perf took agrees exactly with
+# the module's counters (lguest) or getrusage's (native), and there is a
+# row for every event of every run.
+check "perf.csv header" [ "$(head -1 "$r/perf.csv")" = "config,benchmark,event,perf_count,own_count" ]
+check "meta.json names perf's version" grep -qE '"perf": "perf version [0-9]' "$r/meta.json"
+check "meta.json: perf disagreed nowhere" grep -q '"perf_disagreements": "0"' "$r/meta.json"
+check "perf's counts equal the module's and getrusage's, row by row" \
+	awk -F, 'NR > 1 { n++; if ($4 != $5 || $4 !~ /^[0-9]+$/) { print "differs: " $0; bad++ } }
+		END { exit !(n > 0 && !bad) }' "$r/perf.csv"
+rows() { # rows CONFIG: perf.csv's rows of it
+	awk -F, -v c="$1" 'NR > 1 && $1 == c' "$r/perf.csv" | wc -l
+}
+programs=$(grep -cv '^[[:space:]]*\(#\|$\)' "$TOP/bench/suite.conf")
+guests=$(grep -cv '^[[:space:]]*\(#\|$\)' "$TOP/bench/lguest-suite.conf")
+check "native: page-faults and minor-faults for each of $programs programs" [ "$(rows native)" = $((2 * programs)) ]
+for c in lguest-baseline lguest-fastpath lguest-exitless; do
+	check "$c: 9 events for each of $guests guests and the Linux guest" [ "$(rows "$c")" = $((9 * (guests + 1))) ]
+done
+count() { # count CONFIG BENCHMARK EVENT: perf's count
+	awk -F, -v c="$1" -v b="$2" -v e="$3" '$1 == c && $2 == b && $3 == e { print $4 }' "$r/perf.csv"
+}
+positive() { # positive WHAT CONFIG BENCHMARK EVENT
+	local n
+	n=$(count "$2" "$3" "$4")
+	check "$1 ($4: $n)" [ "${n:-0}" -gt 0 ]
+}
+positive "native: perf saw page_fault1's faults" native page_fault1 minor-faults
+positive "baseline: perf saw the host reflect the Linux guest's faults" lguest-baseline linux-guest lguest:lguest_host_reflect
+positive "fastpath: perf saw the walker's reflections" lguest-fastpath user_fault_notpresent lguest:lguest_fastpath_reflect
+positive "exitless: perf saw the Switcher's fills" lguest-exitless linux-guest lguest:lguest_exitless_fill
+positive "exitless: perf saw the Switcher's SET_PTEs" lguest-exitless user_fault_notpresent lguest:lguest_exitless_set_pte
 finish
