@@ -60,7 +60,7 @@ else
 		status=$?
 	cat "$w/out"
 	grep -v '^Events \(enabled\|disabled\)$' "$w/err" >&2 || true
-	own=$(sed -n "s/^BENCH-FAULTS,$name,//p" "$w/out" | tail -1)
+	own=$(sed -n "s/^BENCH-FAULTS,[^,]*,//p" "$w/out" | tail -1)
 fi
 
 # perf's CSV: count,unit,event,...; the command's own count of each event.
