@@ -82,6 +82,16 @@ partial=$RESULTS_PARTIAL
 mkdir "$partial/logs"
 accel=$("$TOP/scripts/probe-accel.sh")
 
+# run_boot JOB LOG WHAT: one VM boot running JOB; on failure, the console's tail.
+run_boot() {
+	local rc=0
+	"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$2" "$1" || rc=$?
+	if [ "$rc" != 0 ]; then
+		tail -20 "$2" >&2
+		die "$3 failed (vm-run status $rc); console tail above"
+	fi
+}
+
 echo "config,benchmark,metric,unit,rep,value" >"$partial/raw.csv"
 echo "config,benchmark,event,perf_count,own_count" >"$partial/perf.csv"
 for config in "${config_list[@]}"; do
@@ -95,12 +105,7 @@ for config in "${config_list[@]}"; do
 	for boot in $(seq "$boots"); do
 		log=$partial/logs/$config-boot$boot.log
 		say "$config: boot $boot of $boots ($profile suite, $reps repetitions)"
-		rc=0
-		"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$log" "$job" || rc=$?
-		if [ "$rc" != 0 ]; then
-			tail -20 "$log" >&2
-			die "$config boot $boot failed (vm-run status $rc); console tail above"
-		fi
+		run_boot "$job" "$log" "$config boot $boot"
 		# Number repetitions across boots: boot b's rep r is (b-1)*reps+r.
 		"$benchcsv" extract "$config" "$log" |
 			awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
@@ -113,12 +118,7 @@ for config in "${config_list[@]}"; do
 	} >"$job"
 	log=$partial/logs/$config-perf.log
 	say "$config: counting boot, under perf stat"
-	rc=0
-	"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$log" "$job" || rc=$?
-	if [ "$rc" != 0 ]; then
-		tail -20 "$log" >&2
-		die "$config counting boot failed (vm-run status $rc); console tail above"
-	fi
+	run_boot "$job" "$log" "$config counting boot"
 	tr -d '\r' <"$log" | sed -n "s/^PERF,/$config,/p" >>"$partial/perf.csv"
 	tr -d '\r' <"$log" | sed -n 's/^PERF-UNAVAILABLE,[^,]*,//p' | head -1 >>"$partial/perf-unavailable"
 	rm "$job"
