@@ -28,14 +28,19 @@ metric() {
 in_range() { # in_range VALUE LOW HIGH
 	awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v < hi) }'
 }
+# Besides the user page, the guest kernel's first touch of a frame (zeroing
+# it) through its linear map is a host fill where this process's shadow page
+# directory has not mapped that frame yet: how often depends on which frames
+# and shadow the guest's allocator hands out (up to 0.061 a page seen, in
+# both policies alike).  Hence the margin above each count of fills.
 for b in baseline fastpath; do
 	check "$b, demand: the host fills each page's shadow" \
-		in_range "$(metric $b demand exits_fault_fixed_per_page)" 0.98 1.02
+		in_range "$(metric $b demand exits_fault_fixed_per_page)" 0.98 1.1
 	check "$b, demand: no SET_PTE" in_range "$(metric $b demand exits_hcall_set_pte_per_page)" 0 0.02
 	check "$b, set-pte: one SET_PTE a page" \
 		in_range "$(metric $b set-pte exits_hcall_set_pte_per_page)" 0.98 1.02
-	check "$b, set-pte: no fill left to the host" \
-		in_range "$(metric $b set-pte exits_fault_fixed_per_page)" 0 0.02
+	check "$b, set-pte: no user page's fill left to the host" \
+		in_range "$(metric $b set-pte exits_fault_fixed_per_page)" 0 0.1
 done
 for p in demand set-pte; do
 	check "baseline, $p: 4 world switches a page" \
