@@ -634,12 +634,11 @@ int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 		struct bench_result r = { 0 };
 		unsigned int rep = i + 1 - o->warmup;
 
-		if (i < o->warmup) {
-			fn(o, ctx, &r);
-			continue;
-		}
-		bench_perf_begin(&pw);
+		if (i >= o->warmup)
+			bench_perf_begin(&pw);
 		fn(o, ctx, &r);
+		if (i < o->warmup)
+			continue;
 		bench_perf_end(&pw);
 		if (!r.count)
 			bench_errx("rep %u: nothing was measured", rep);

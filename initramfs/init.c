@@ -3,9 +3,9 @@
  * /init for the project's initramfs: the first and only long-lived process
  * in the QEMU-booted kernel.
  *
- * It mounts what programs expect (/proc, /sys, /dev, /tmp, debugfs, tracefs), runs
- * the job the VM runner packed into /job/run.sh, and then tells the runner
- * how the job ended with one line on the console:
+ * It mounts what programs expect (/proc, /sys, /dev, /tmp, debugfs,
+ * tracefs), runs the job the VM runner packed into /job/run.sh, and then
+ * tells the runner how the job ended with one line on the console:
  *
  *	LGUEST-M012-EXIT=<status>
  *

@@ -33,9 +33,11 @@
 # lg.ko's trace events beside the module's own counters for every lguest
 # run, and page-faults and minor-faults beside getrusage's count for every
 # native program.  Its timings are not kept: perf's counting costs each
-# fault time.  Where perf cannot count, meta.json says why.  Everything is built in a
-# hidden partial folder and renamed only when complete, so a failed or
-# aborted run leaves nothing behind but its error message.
+# fault time.  Where perf cannot count, meta.json says why.
+#
+# Everything is built in a hidden partial folder and renamed only when
+# complete, so a failed or aborted run leaves nothing behind but its error
+# message.
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 

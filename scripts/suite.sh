@@ -21,8 +21,9 @@
 # /lguest/perf-count (initramfs/perf-count.sh), which adds perf's counts
 # beside the module's or getrusage's as PERF lines; perf's counting costs
 # time, so these runs are for counts only (the Linux guest has no perf: its
-# programs run as they are, and perf counts the whole guest's run).  "expected" lists every series a complete run
-# of that configuration must contain.
+# programs run as they are, and perf counts the whole guest's run).
+# "expected" lists every series a complete run of that configuration must
+# contain.
 set -eu
 . "$(dirname "$0")/common.sh"
 

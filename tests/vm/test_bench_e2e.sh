@@ -144,12 +144,12 @@ check "native: page-faults and minor-faults for each of $programs programs" [ "$
 for c in lguest-baseline lguest-fastpath lguest-exitless; do
 	check "$c: 9 events for each of $guests guests and the Linux guest" [ "$(rows "$c")" = $((9 * (guests + 1))) ]
 done
-count() { # count CONFIG BENCHMARK EVENT: perf's count
+perf_count() { # perf_count CONFIG BENCHMARK EVENT: perf's count
 	awk -F, -v c="$1" -v b="$2" -v e="$3" '$1 == c && $2 == b && $3 == e { print $4 }' "$r/perf.csv"
 }
 positive() { # positive WHAT CONFIG BENCHMARK EVENT
 	local n
-	n=$(count "$2" "$3" "$4")
+	n=$(perf_count "$2" "$3" "$4")
 	check "$1 ($4: $n)" [ "${n:-0}" -gt 0 ]
 }
 positive "native: perf saw page_fault1's faults" native page_fault1 minor-faults

@@ -11,10 +11,10 @@ vm_job -t 600 "$TOP/tests/vm/jobs/perf-count.sh"
 check "the job ran to its end (status $VM_RC)" [ "$VM_RC" = 0 ]
 log=$SCRATCH/log
 rc() { # rc LABEL: the command's status under perf-count
-	sed -n "s/^PC-RC $1 \([0-9]*\).*/\1/p" "$log" | tr -d '\r'
+	sed -n "s/^PC-RC $1 \([0-9]*\).*/\1/p" "$log"
 }
 rows() { # rows LABEL: its PERF lines as EVENT,PERF_COUNT,OWN_COUNT
-	tr -d '\r' <"$log" | sed -n "s/^PERF,$1,//p"
+	sed -n "s/^PERF,$1,//p" "$log"
 }
 agree() { # agree LABEL EVENTS: that many rows, each perf == own, digits
 	local n all
@@ -23,7 +23,7 @@ agree() { # agree LABEL EVENTS: that many rows, each perf == own, digits
 	check "$1: perf and its own count agree on all $2 events ($n of $all)" \
 		[ "$n" = "$2" -a "$all" = "$2" ]
 }
-count() { # count LABEL EVENT: perf's count
+perf_count() { # perf_count LABEL EVENT: perf's count
 	rows "$1" | awk -F, -v e="$2" '$1 == e { print $2 }'
 }
 for b in baseline fastpath exitless; do
@@ -33,28 +33,28 @@ for b in baseline fastpath exitless; do
 	for l in bench present killed; do
 		agree $b-$l 9
 	done
-	n=$(count $b-bench lguest:lguest_exit)
+	n=$(perf_count $b-bench lguest:lguest_exit)
 	check "$b: perf saw the benchmark's exits ($n)" [ "${n:-0}" -gt 300 ]
 done
-n=$(count baseline-bench lguest:lguest_host_fix)
+n=$(perf_count baseline-bench lguest:lguest_host_fix)
 check "baseline: perf saw the host fill the shadow for each fault ($n)" [ "${n:-0}" -ge 300 ]
-n=$(count fastpath-bench lguest:lguest_fastpath_reflect)
+n=$(perf_count fastpath-bench lguest:lguest_fastpath_reflect)
 check "fastpath: perf saw the walker reflect each fault ($n)" [ "${n:-0}" -ge 300 ]
-n=$(count fastpath-bench lguest:lguest_host_reflect)
+n=$(perf_count fastpath-bench lguest:lguest_host_reflect)
 check "fastpath: and the host reflect none of them ($n)" [ "$n" = 0 ]
-n=$(count exitless-present lguest:lguest_exitless_fill)
+n=$(perf_count exitless-present lguest:lguest_exitless_fill)
 check "exitless: perf saw the Switcher fill present pages ($n)" [ "${n:-0}" -gt 0 ]
-n=$(count exitless-bench lguest:lguest_exitless_set_pte)
+n=$(perf_count exitless-bench lguest:lguest_exitless_set_pte)
 check "exitless: perf saw the Switcher answer SET_PTEs ($n)" [ "${n:-0}" -ge 300 ]
-n=$(count baseline-bench lguest:lguest_exitless_set_pte)
+n=$(perf_count baseline-bench lguest:lguest_exitless_set_pte)
 check "baseline: no Switcher SET_PTEs ($n)" [ "$n" = 0 ]
 for l in native-fault1 native-cow native-fork; do
 	check "$l: passed" [ "$(rc $l)" = 0 ]
 	agree $l 2
 done
-n=$(count native-fault1 minor-faults)
+n=$(perf_count native-fault1 minor-faults)
 check "page_fault1: 3 x 512 first touches in perf's windows ($n)" [ "${n:-0}" -ge 1536 ]
-n=$(count native-cow minor-faults)
+n=$(perf_count native-cow minor-faults)
 check "cow_fork: the children's copy-on-write faults in perf's count ($n)" [ "${n:-0}" -ge 1536 ]
 check "no lg.ko: perf-count says why it cannot count" \
 	grep -q "^PERF-UNAVAILABLE,no-module,perf stat -e lguest:lguest_exit" "$log"
