@@ -90,6 +90,14 @@
 .macro HOST_FRAME frame, tmp
 	cmpl	LGUEST_PAGES_ex_npages(%ebx), \frame
 	jae	switch_to_host_pushed
+	/*
+	 * The frame is the guest's, and the whole linear map is ours here:
+	 * should the CPU run on past the jump before it resolves (Spectre
+	 * v1), the mask from the comparison's carry, all ones only below
+	 * ex_npages, makes it frame 0.
+	 */
+	sbbl	\tmp, \tmp
+	andl	\tmp, \frame
 	movl	LGUEST_PAGES_ex_frames(%ebx), \tmp
 	movl	(\tmp,\frame,4), \frame
 	shll	$PAGE_SHIFT, \frame
@@ -102,6 +110,16 @@
  */
 ex_guest_start:
 ex_present:
+	/*
+	 * We iret straight back to the faulting instruction, where the host
+	 * would first judge the guest's %cs (valid_guest_regs(): a code
+	 * segment the guest loaded may be conforming, or end before eip).  Its
+	 * own flat user segment needs no judging; any other is the host's.
+	 */
+	movl	$FP_PRESENT, %ecx
+	cmpl	$LGUEST_USER_CS_SEL, LGUEST_PAGES_regs_cs(%ebx)
+	jne	fp_to_host
+
 	/* A frame past the guest's memory: the host kills the guest for it. */
 	movl	%edx, %ecx
 	andl	$PAGE_MASK, %ecx
@@ -276,8 +294,15 @@ switcher_exitless_hcall:
 	jne	switch_to_host
 	testl	$X86_EFLAGS_VM, 16(%esp)	/* trap number, error code, eip, cs, eflags */
 	jnz	switch_to_host
-	testl	$3, 12(%esp)
-	jz	switch_to_host
+	/*
+	 * We iret straight back to the caller: only from the guest kernel's
+	 * own flat code segment, whose every eip is valid.  A call from a
+	 * code segment the guest loaded (conforming, say, or with the int
+	 * at its last bytes) is the host's to judge, as is a frame from
+	 * ring 0.
+	 */
+	cmpl	$LGUEST_KERNEL_CS_SEL, 12(%esp)
+	jne	switch_to_host
 	SAVE_GUEST_REGS
 	movl	$LGUEST_SWITCHER_DS_SEL, %eax
 	movl	%eax, %ds

@@ -13,6 +13,7 @@
  */
 #include <linux/module.h>
 #include <linux/mm.h>
+#include <linux/nospec.h>
 #include <linux/vmalloc.h>
 #include <linux/percpu.h>
 #include <linux/cpuhotplug.h>
@@ -21,6 +22,7 @@
 #include <asm/special_insns.h>
 #include <asm/tlbflush.h>
 #include <asm/msr.h>
+#include <asm/perf_event.h>
 #include <asm/traps.h>
 #include "lg.h"
 #define CREATE_TRACE_POINTS
@@ -46,6 +48,19 @@ static struct {
 
 /* The hotplug state whose callbacks keep every CPU's GDT ready. */
 static int lguest_cpuhp_state;
+
+/* Does the host have a PMU driver, whose state a trip must switch? */
+static bool host_pmu;
+
+/*
+ * Clear the CPU's buffers before every entry into a guest (MDS and its
+ * kin) even where the host kernel does not for its own user space: for
+ * measuring what it costs on a CPU that needs it.
+ */
+static bool verw_always;
+module_param(verw_always, bool, 0444);
+MODULE_PARM_DESC(verw_always,
+		 "clear CPU buffers (verw) before every entry into a guest, even where the host kernel does not");
 
 static struct lguest_pages *lguest_pages(unsigned int cpu)
 {
@@ -118,6 +133,30 @@ static void setup_state_page(unsigned int cpu)
 	s->guest_tss.ss0 = LGUEST_GDT_SWITCHER_DS * 8;
 	/* An I/O bitmap beyond the limit: no port is the guest's. */
 	s->guest_tss.io_bitmap_base = sizeof(s->guest_tss);
+	/*
+	 * The host clears the CPU's buffers on its way to user space, and KVM
+	 * before a guest runs, where the CPU leaks them (MDS, TAA, MMIO stale
+	 * data, RFDS): so does the Switcher, with a verw of this selector just
+	 * before each iret into the guest.  0: no verw.
+	 */
+	if (verw_always || cpu_feature_enabled(X86_FEATURE_CLEAR_CPU_BUF) ||
+	    cpu_feature_enabled(X86_FEATURE_CLEAR_CPU_BUF_VM))
+		s->verw_sel = LGUEST_GDT_SWITCHER_DS * 8;
+}
+
+/*
+ * The Switcher's text goes into its pages through the linear map, before
+ * they are mapped where it runs: there, in the host as in every guest,
+ * it is read-only.
+ */
+static void write_switcher_text(unsigned long text)
+{
+	unsigned int i;
+
+	for (i = 0; i * PAGE_SIZE < text; i++)
+		memcpy(page_address(switcher_pages[i]),
+		       start_switcher_text + i * PAGE_SIZE,
+		       min(text - i * PAGE_SIZE, PAGE_SIZE));
 }
 
 static int __init map_switcher(void)
@@ -157,8 +196,9 @@ static int __init map_switcher(void)
 		free_switcher_pages();
 		return -ENOMEM;
 	}
+	write_switcher_text(text);
 	if (vmap_pages_at(switcher_addr, switcher_pages, SWITCHER_TEXT_PAGES,
-			  PAGE_KERNEL_EXEC) ||
+			  PAGE_KERNEL_ROX) ||
 	    vmap_pages_at(switcher_addr + SWITCHER_TEXT_PAGES * PAGE_SIZE,
 			  switcher_pages + SWITCHER_TEXT_PAGES,
 			  SWITCHER_PAGES - SWITCHER_TEXT_PAGES, PAGE_KERNEL)) {
@@ -167,7 +207,6 @@ static int __init map_switcher(void)
 		return -ENOMEM;
 	}
 
-	memcpy((void *)switcher_addr, start_switcher_text, text);
 	for (i = 0; i < nr_cpu_ids; i++) {
 		setup_switcher_ptes(i);
 		setup_state_page(i);
@@ -272,7 +311,8 @@ static void fastpath_exit(struct lguest *lg)
 	if (lg->regs->trapnum == X86_TRAP_PF) {
 		lg->cr2 = fp->cr2;
 		if (fp->reason < LGUEST_FASTPATH_REASONS) {
-			lg->counters.fastpath_fallback[fp->reason]++;
+			lg->counters.fastpath_fallback[array_index_nospec(fp->reason,
+						LGUEST_FASTPATH_REASONS)]++;
 			trace_lguest_fastpath_fallback(fp->reason, fp->cr2);
 		}
 	}
@@ -341,18 +381,64 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 }
 
 /*
+ * What the host's PMU and branch tracing must not do while the guest runs.
+ * PEBS and BTS write their records by linear address into the host's debug
+ * store, which the guest's page tables do not map (or map to whatever the
+ * guest likes), and LBR and BTF would trace the guest for the host.  perf
+ * says which of its MSRs a guest must run with (perf_guest_get_msrs(), as
+ * KVM asks it at every VM entry); DEBUGCTL is off for the trip.  Each MSR
+ * is written only where the guest's value differs from the host's, so a
+ * host that is not profiling pays one MSR read a trip (DEBUGCTL's) and no
+ * write.
+ */
+struct pmu_trip {
+	struct perf_guest_switch_msr *msrs;
+	int nr;
+	u64 debugctl;
+};
+
+static void pmu_enter_guest(struct pmu_trip *t)
+{
+	int i;
+
+	t->nr = 0;
+	if (host_pmu)
+		t->msrs = perf_guest_get_msrs(&t->nr, NULL);
+	for (i = 0; i < t->nr; i++)
+		if (t->msrs[i].host != t->msrs[i].guest)
+			wrmsrl(t->msrs[i].msr, t->msrs[i].guest);
+	t->debugctl = get_debugctlmsr();
+	if (t->debugctl)
+		update_debugctlmsr(0);
+}
+
+static void pmu_leave_guest(const struct pmu_trip *t)
+{
+	int i;
+
+	if (t->debugctl)
+		update_debugctlmsr(t->debugctl);
+	for (i = 0; i < t->nr; i++)
+		if (t->msrs[i].host != t->msrs[i].guest)
+			wrmsrl(t->msrs[i].msr, t->msrs[i].host);
+}
+
+/*
  * The trip itself.  Around it: the Switcher's debug registers (lg.h), the
- * host's breakpoints off while they are ours; sysenter disarmed; and the
- * launcher's LDT, which the Switcher drops for the guest, restored after.
- * Returns whether an NMI hit the Switcher on the way.
+ * host's breakpoints off while they are ours; the PMU's linear-address
+ * writers off; sysenter disarmed; and the launcher's LDT, which the
+ * Switcher drops for the guest, restored after.  Returns whether an NMI
+ * hit the Switcher on the way.
  */
 static bool switcher_trip(struct lguest_pages *pages)
 {
 	bool breakpoints = hw_breakpoint_active();
 	u32 sysenter_lo, sysenter_hi;
+	struct pmu_trip pmu;
 	unsigned long nmi;
 	u16 ldt;
 
+	pmu_enter_guest(&pmu);
 	if (breakpoints)
 		set_debugreg(0, 7);
 	set_debugreg(__read_cr3(), SWITCHER_DR_HOST_CR3);
@@ -376,6 +462,7 @@ static bool switcher_trip(struct lguest_pages *pages)
 	if (ldt)
 		asm volatile("lldt %0" : : "rm"(ldt));
 	get_debugreg(nmi, SWITCHER_DR_NMI);
+	pmu_leave_guest(&pmu);
 	return nmi;
 }
 
@@ -423,6 +510,13 @@ void lguest_run_once(struct lguest *lg)
 	trap = lg->regs->trapnum;
 	if (trap == X86_TRAP_PF)
 		lg->cr2 = read_cr2();
+	/*
+	 * A #DB of the guest's left its bits in DR6 (single-step, and B0-B3
+	 * for any of our notes in %dr0-%dr2 its address matched): the host's
+	 * next #DB would take them for its own.
+	 */
+	if (trap == X86_TRAP_DB)
+		set_debugreg(DR6_RESERVED, 6);
 #ifdef LGUEST_FASTPATH
 	fastpath_exit(lg);
 #endif
@@ -507,7 +601,19 @@ void lguest_handle_exit(struct lguest *lg)
 static int host_gdt_install(unsigned int cpu)
 {
 	struct desc_ptr gdt;
+	u64 efer;
 
+	/*
+	 * With EFER.SCE set, a syscall from guest user space would enter
+	 * ring 0 wherever STAR points, on the guest's page tables.  A 32-bit
+	 * host never sets it (only 64-bit kernels use syscall); refuse a CPU
+	 * where something did.
+	 */
+	if (!rdmsrl_safe(MSR_EFER, &efer) && (efer & EFER_SCE)) {
+		pr_err("lguest: EFER.SCE is set on CPU %u: a guest's syscall would reach ring 0\n",
+		       cpu);
+		return -EPERM;
+	}
 	native_store_gdt(&gdt);
 	set_switcher_segments((struct desc_struct *)gdt.address);
 	return 0;
@@ -527,8 +633,11 @@ static int host_gdt_remove(unsigned int cpu)
 
 static int __init lguest_init(void)
 {
+	struct x86_pmu_capability pmu;
 	int err;
 
+	perf_get_x86_pmu_capability(&pmu);
+	host_pmu = pmu.num_counters_gp > 0;
 	err = map_switcher();
 	if (err)
 		return err;

@@ -10,6 +10,7 @@
  * through gpa_ok() first: the guest cannot make us touch anything else.
  */
 #include <linux/mm.h>
+#include <linux/nospec.h>
 #include <linux/sched/mm.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
@@ -99,9 +100,14 @@ bool gpa_ok(struct lguest *lg, u32 gpa, u32 len)
 	return gpa < lg->mem_size && len <= lg->mem_size - gpa;
 }
 
+/*
+ * Callers have checked gpfn against the guest's memory; under speculation
+ * past that check, frame 0 stands in (Spectre v1: the index is the
+ * guest's).
+ */
 u32 guest_pfn_to_host(struct lguest *lg, u32 gpfn)
 {
-	return page_to_pfn(lg->pages[gpfn]);
+	return page_to_pfn(lg->pages[array_index_nospec(gpfn, lg->npages)]);
 }
 
 /* Copy between a buffer and guest memory, a page at a time. */
@@ -113,7 +119,8 @@ static int copy_guest(struct lguest *lg, u32 gpa, void *buf, u32 len,
 	while (len) {
 		u32 off = gpa & ~PAGE_MASK;
 		u32 n = min_t(u32, len, PAGE_SIZE - off);
-		char *p = kmap_local_page(lg->pages[gpa >> PAGE_SHIFT]);
+		u32 gpfn = array_index_nospec(gpa >> PAGE_SHIFT, lg->npages);
+		char *p = kmap_local_page(lg->pages[gpfn]);
 
 		if (to_guest)
 			memcpy(p + off, buf, n);

@@ -10,6 +10,7 @@
  * runs the ring right after every exit, before it handles the exit itself.
  */
 #include <linux/kernel.h>
+#include <linux/nospec.h>
 #include <linux/string.h>
 #include <asm/tsc.h>
 #include "lg.h"
@@ -195,7 +196,7 @@ void do_hypercall(struct lguest *lg)
 		return;
 	lg->hcall_pending = false;
 	if (a.nr < LHCALL_NR) {
-		lg->counters.exits_hcall[a.nr]++;
+		lg->counters.exits_hcall[array_index_nospec(a.nr, LHCALL_NR)]++;
 		trace_lguest_hcall(a.nr, false);
 	}
 	r->eax = do_hcall(lg, &a);

@@ -13,6 +13,7 @@
  *    lguest_data.cr2 first (hypercalls.c and core.c).
  */
 #include <linux/hrtimer.h>
+#include <linux/nospec.h>
 #include <linux/wait.h>
 #include <asm/desc.h>
 #include <asm/traps.h>
@@ -38,6 +39,8 @@ void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi)
 	/* The hypercall vector is ours. */
 	if (vector == LGUEST_TRAP_ENTRY)
 		return;
+	/* The vector is the guest's: no speculation past the check above. */
+	vector = array_index_nospec(vector, IDT_ENTRIES);
 	memcpy(&g, &lo, sizeof(lo));
 	memcpy((char *)&g + sizeof(lo), &hi, sizeof(hi));
 	/*

@@ -70,6 +70,13 @@ struct lguest_guest_state {
 	u32 fp_handler;		/* the guest's #PF handler */
 	u32 fp_gate_trap;	/* 1: trap gate, the virtual IF stays */
 	u32 fp_lguest_data_va;	/* struct lguest_data */
+
+	/*
+	 * The selector the Switcher's verw names before each iret into the
+	 * guest, clearing the CPU's buffers; 0 where the host does not clear
+	 * them (core.c).
+	 */
+	u32 verw_sel;
 };
 
 /*

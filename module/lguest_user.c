@@ -13,6 +13,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
+#include <linux/nospec.h>
 #include <linux/module.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
@@ -254,7 +255,7 @@ static long lg_irq(struct lguest *lg, const u32 __user *uarg)
 		return -EFAULT;
 	if (irq >= LGUEST_IRQS)
 		return -EINVAL;
-	raise_guest_irq(lg, irq);
+	raise_guest_irq(lg, array_index_nospec(irq, LGUEST_IRQS));
 	return 0;
 }
 

@@ -14,6 +14,7 @@
  *    write to the GDT, and that page is read-only in the guest: the write
  *    would fault inside the CPU's segment load.
  */
+#include <linux/nospec.h>
 #include <linux/string.h>
 #include <asm/desc.h>
 #include "lg.h"
@@ -83,6 +84,8 @@ void load_guest_gdt_entry(struct lguest *lg, u32 index, u32 lo, u32 hi)
 	/* A guest loading its whole GDT writes these too: ignore them. */
 	if (host_owned(index))
 		return;
+	/* The index is the guest's: no speculation past the check above. */
+	index = array_index_nospec(index, LGUEST_GDT_ENTRIES);
 	lg->gdt[index] = guest_desc(lo, hi);
 	lg->changed = true;
 	if (!valid_guest_regs(lg))
@@ -116,10 +119,12 @@ void load_guest_tls(struct lguest *lg, u32 gpa)
 static bool selector_ok(struct lguest *lg, u32 sel, bool cs, bool ss)
 {
 	unsigned int i = sel >> 3, rpl = sel & 3;
-	const struct desc_struct *d = &lg->gdt[i];
+	const struct desc_struct *d;
 
 	if (sel > 0xffff || (sel & 4) || i >= LGUEST_GDT_ENTRIES)
 		return false;
+	/* The selector is the guest's: no speculation past the check. */
+	d = &lg->gdt[array_index_nospec(i, LGUEST_GDT_ENTRIES)];
 	if (i == 0)
 		return !cs && !ss;
 	if (i == LGUEST_GDT_SWITCHER_CS || i == LGUEST_GDT_SWITCHER_DS ||
@@ -162,5 +167,6 @@ bool valid_guest_regs(struct lguest *lg)
 	return selector_ok(lg, r->cs, true, false) &&
 	       selector_ok(lg, r->ss, false, true) &&
 	       (r->ss & 3) == (r->cs & 3) &&
-	       r->eip <= seg_limit(&lg->gdt[r->cs >> 3]);
+	       r->eip <= seg_limit(&lg->gdt[array_index_nospec(r->cs >> 3,
+							      LGUEST_GDT_ENTRIES)]);
 }

@@ -68,6 +68,17 @@
 	popl	%es
 	/* Skip the trap number and error code, and return to the guest. */
 	addl	$8, %esp
+	/*
+	 * Leave nothing of ours in the CPU's buffers for the guest to sample
+	 * (MDS and its kin): where the host clears them, a verw of the
+	 * selector in this CPU's guest state page, a fixed distance from the
+	 * iret frame on the regs slot.  Every register is the guest's now,
+	 * but %ss is still flat, and the flags verw sets die with the iret.
+	 */
+	cmpw	$0, LGUEST_VERW_SEL_FROM_IRET(%esp)
+	je	.Lno_verw\@
+	verw	LGUEST_VERW_SEL_FROM_IRET(%esp)
+.Lno_verw\@:
 	iret
 .endm
 

@@ -27,6 +27,7 @@
 # environment:
 #   LGUEST_DIR      where lg.ko, launcher and guests/ are (default /lguest)
 #   LGUEST_MODULE   the module to load (default LGUEST_DIR/lg.ko)
+#   LGUEST_MODULE_ARGS  its parameters, besides the audit's (default none)
 #   EXPECT          the rules (default: expect.txt beside this script, else
 #                   in LGUEST_DIR/guests)
 #   GUEST_TIMEOUT   seconds per guest unless a rule says otherwise (120)
@@ -260,12 +261,17 @@ fi
 
 # What the log holds already is judged at the end, with the rest.
 take_kernel_log "$work/boot.kmsg"
-if ! insmod "$module" ${audit:+shadow_audit=1} >"$work/insmod" 2>&1; then
+# shellcheck disable=SC2086 # the parameters are words
+if ! insmod "$module" ${audit:+shadow_audit=1} ${LGUEST_MODULE_ARGS:-} >"$work/insmod" 2>&1; then
 	fail CHECK insmod "$(head -n 1 "$work/insmod")"
 	echo "run-guests: $passed passed, $failed failed"
 	exit 1
 fi
 pass CHECK insmod
+# What the module runs with, for the log: "MODULE-PARAM <name>=<value>".
+for param in /sys/module/lg/parameters/*; do
+	[ -f "$param" ] && echo "MODULE-PARAM ${param##*/}=$(cat "$param")"
+done
 # devtmpfs creates the node; give it a moment.
 n=0
 while [ ! -c "$dev" ] && [ $n -lt 50 ]; do

@@ -15,6 +15,8 @@ vm_job -t 1500 "$TOP/tests/vm/jobs/guests-every-build.sh"
 check "every guest behaved and lg.ko unloaded, every build (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 summaries=$(grep -cE '^run-guests: [1-9][0-9]* passed, 0 failed$' "$SCRATCH/log" || true)
 check "the three builds ran their guests with no failure" [ "$summaries" = 3 ]
+check "each build ran them with the Switcher's verw before every entry" \
+	[ "$(count '^MODULE-PARAM verw_always=Y$' "$SCRATCH/log")" = 3 ]
 refute "no guest failed" grep -qE '^(GUEST|CHECK)-FAIL' "$SCRATCH/log"
 check_host_log_clean
 refute "no guest leaked shadow pages" grep -q 'leaked .* shadow pages' "$SCRATCH/log"

@@ -51,14 +51,30 @@ static inline struct desc desc_data(u32 base, u32 limit, u32 dpl)
 }
 
 /*
- * A 32-bit, readable, non-conforming code segment with base 0 and limit
- * as the last valid offset, granular as desc_data().
+ * A 32-bit, readable, non-conforming code segment: base, and limit as the
+ * last valid offset, granular as desc_data().
  */
-static inline struct desc desc_code(u32 limit, u32 dpl)
+static inline struct desc desc_code_at(u32 base, u32 limit, u32 dpl)
 {
-	struct desc d = desc_data(0, limit, dpl);
+	struct desc d = desc_data(base, limit, dpl);
 
 	d.hi = (d.hi & ~(0xFu << 8)) | (0xbu << 8) /* code, readable, accessed */;
+	return d;
+}
+
+/* The same with base 0. */
+static inline struct desc desc_code(u32 limit, u32 dpl)
+{
+	return desc_code_at(0, limit, dpl);
+}
+
+/*
+ * A code segment made conforming: code at an outer ring may call or jump
+ * into it and keeps running at its own privilege there.
+ */
+static inline struct desc desc_conforming(struct desc d)
+{
+	d.hi |= 1u << 10;
 	return d;
 }
 

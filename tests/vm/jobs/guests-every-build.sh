@@ -1,5 +1,7 @@
 # Runs inside the host VM (busybox sh): every test guest under the
-# baseline lg.ko, then under the fastpath one, then under the exitless one;
+# baseline lg.ko, then under the fastpath one, then under the exitless one,
+# each with the Switcher clearing the CPU's buffers (verw) before every
+# entry into the guest, as on a host that needs it;
 # then, from the host's counters of each build: where a user-space
 # not-present fault, and a user-space write fault, was reflected; who
 # filled the shadow for pages the guest had mapped (FILLS); who answered
@@ -8,7 +10,8 @@ status=0
 builds="/lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko"
 for ko in $builds; do
 	echo "BUILD $ko"
-	LGUEST_MODULE=$ko sh /lguest/guests/run-guests.sh || status=1
+	LGUEST_MODULE=$ko LGUEST_MODULE_ARGS=verw_always=1 \
+		sh /lguest/guests/run-guests.sh || status=1
 done
 # counters TAG GUEST [CMDLINE]: the launcher's counters line of one run.
 counters() {
