@@ -1,4 +1,6 @@
 #!/bin/bash
+# How the host maps the Switcher, under each build: its text read-only
+# (a non-PAE host has no NX bit: everything there is executable).
 # What the Switcher's slot gives a hostile guest kernel, under each build:
 # no way to ring 0 through the launcher's LDT (the launcher's own LDT
 # working again afterwards), exactly the text, its register page and its
@@ -16,6 +18,13 @@ counters() {
 		grep -vE '^(world_switches|exits_irq)=' | sort
 }
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
+	# ptdump: "<start>-<end> <size> <RW|ro> ... <x|NX> pte", one line a run
+	ptdump=$(sed -n "s|^PTDUMP $ko ||p" "$SCRATCH/log")
+	echo "$ptdump"
+	check "$ko: the host maps the Switcher's two text pages read-only" \
+		[ "$(echo "$ptdump" | head -n 1 | grep -cE ' 8K +ro .* x +pte$')" = 1 ]
+	check "$ko: and the state pages after them writable" \
+		[ "$(echo "$ptdump" | sed -n 2p | grep -cE ' RW .* x +pte$')" = 1 ]
 	check "$ko: the LDT escape failed and the launcher's LDT works" \
 		grep -q "^LDT $ko status 0" "$SCRATCH/log"
 	quiet=$(counters "$ko" 0)
