@@ -486,15 +486,24 @@ static void switcher_fault(struct lguest *lg)
 
 /*
  * One trip into the guest and back, with interrupts off.  Afterwards
- * lg->regs says why the guest stopped.
+ * lg->regs says why the guest stopped.  Returns false, with no trip, if
+ * an interrupt was raised since the run loop last looked for one to
+ * deliver: it looks again first (raise_guest_irq()).
  */
-void lguest_run_once(struct lguest *lg)
+bool lguest_run_once(struct lguest *lg)
 {
 	unsigned int cpu = smp_processor_id();
 	struct lguest_pages *pages = lguest_pages(cpu);
 	u32 *spgdir = shadow_pgdir(lg);
 	unsigned int trap;
 	bool nmi;
+
+	WRITE_ONCE(lg->running_cpu, cpu);
+	smp_mb();
+	if (atomic_read(&lg->irqs_raised) != lg->irqs_seen) {
+		WRITE_ONCE(lg->running_cpu, -1);
+		return false;
+	}
 
 	switcher_ptes[cpu][regs_slot(cpu)] = __pa(lg->regs_page) |
 		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
@@ -505,6 +514,7 @@ void lguest_run_once(struct lguest *lg)
 	pages->regs.trapnum = 0;
 
 	nmi = switcher_trip(pages);
+	WRITE_ONCE(lg->running_cpu, -1);
 	if (pages->regs.trapnum & LGUEST_SWITCHER_EXIT)
 		*lg->regs = pages->regs;
 	trap = lg->regs->trapnum;
@@ -539,6 +549,7 @@ void lguest_run_once(struct lguest *lg)
 		call_host_handler(trap);
 	if (nmi)
 		call_host_handler(X86_TRAP_NMI);
+	return true;
 }
 
 static bool has_error_code(unsigned int v)

@@ -212,6 +212,9 @@ void maybe_deliver_interrupt(struct lguest *lg)
 	u32 words[LGUEST_IRQS / 32], noirq_iret = 0;
 	unsigned int irq;
 
+	/* What was raised up to here, we see below (raise_guest_irq()). */
+	lg->irqs_seen = atomic_read(&lg->irqs_raised);
+	smp_rmb();
 	if (!lg->lguest_data || !guest_irq_pending(lg))
 		return;
 	read_guest(lg, lg->lguest_data +
@@ -242,10 +245,25 @@ void maybe_deliver_interrupt(struct lguest *lg)
  * From the timer's interrupt or any thread's LGUEST_IOC_IRQ, with no lock:
  * the bit is set before the wake-up, and the sleeper in lg_run() checks it
  * after queueing itself, so no interrupt is missed.
+ *
+ * A guest running on another CPU has interrupts of that CPU's to exit on,
+ * but the next may be a timer tick away: kick it with a reschedule IPI.
+ * The count goes up after the bit and before we look for the CPU, and
+ * lguest_run_once() publishes the CPU before it compares the count, so
+ * either it sees this raise and does not enter the guest, or we see its
+ * CPU and kick (both sides with a full barrier between).
  */
 void raise_guest_irq(struct lguest *lg, unsigned int irq)
 {
+	int cpu;
+
 	set_bit(irq, lg->irqs_pending);
+	smp_mb__after_atomic();
+	atomic_inc(&lg->irqs_raised);
+	smp_mb__after_atomic();
+	cpu = READ_ONCE(lg->running_cpu);
+	if (cpu >= 0 && cpu != raw_smp_processor_id())
+		smp_send_reschedule(cpu);
 	wake_up(&lg->irq_wait);
 }
 

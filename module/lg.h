@@ -213,6 +213,18 @@ struct lguest {
 	 * may be long gone, while this lives as long as the file.
 	 */
 	wait_queue_head_t irq_wait;
+	/*
+	 * A running guest is kicked instead: the host CPU it runs on (-1 while
+	 * it does not), which an interrupt raised elsewhere sends a reschedule
+	 * IPI, so the guest exits and takes it now rather than at that CPU's
+	 * next host interrupt.  irqs_raised counts the raises, and irqs_seen
+	 * is the count the run loop saw before it last looked for interrupts
+	 * to deliver: a raise between that look and the trip, which no kick
+	 * can reach, is caught by lguest_run_once() instead (interrupts.c).
+	 */
+	int running_cpu;
+	atomic_t irqs_raised;
+	int irqs_seen;
 
 	/* Hypercalls. */
 	bool hcall_pending;		/* the last exit was int $LGUEST_TRAP_ENTRY */
@@ -228,7 +240,7 @@ struct lguest {
 };
 
 /* core.c */
-void lguest_run_once(struct lguest *lg);
+bool lguest_run_once(struct lguest *lg);
 void lguest_handle_exit(struct lguest *lg);
 bool host_vector(unsigned int v);
 bool switcher_pte_page(u32 pa);

@@ -171,6 +171,7 @@ static int lg_init(struct lguest *lg, const struct lguest_init __user *uarg)
 static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 {
 	struct lguest_exit *e = lg->exit;
+	bool ran;
 
 	while (!e->reason) {
 		do_hypercall(lg);
@@ -200,9 +201,14 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 		if (test_thread_flag(TIF_NEED_FPU_LOAD))
 			switch_fpu_return();
 		local_irq_disable();
-		lguest_run_once(lg);
+		ran = lguest_run_once(lg);
 		local_irq_enable();
 		fpregs_unlock();
+		if (!ran) {
+			/* An interrupt came as we set out: deliver it first. */
+			cond_resched();
+			continue;
+		}
 		/*
 		 * What the guest queued came before this exit: run it first,
 		 * unless the trip itself killed the guest (a Switcher fault).
@@ -309,6 +315,7 @@ static int lg_open(struct inode *inode, struct file *file)
 	}
 	mutex_init(&lg->lock);
 	init_waitqueue_head(&lg->irq_wait);
+	lg->running_cpu = -1;
 	file->private_data = lg;
 	return 0;
 }

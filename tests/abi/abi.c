@@ -22,14 +22,20 @@ int abi_open(void)
 	return fd;
 }
 
-void abi_load(const char *cmdline, uint32_t mem_size, struct guest *g)
+void abi_load_elf(const char *elf, const char *cmdline, uint32_t mem_size,
+		  struct guest *g)
 {
 	char err[ERR_MAX];
 
-	if (load_guest(WAIT_IRQ_ELF, NULL, cmdline, mem_size, g, err)) {
+	if (load_guest(elf, NULL, cmdline, mem_size, g, err)) {
 		fprintf(stderr, "%s\n", err);
 		exit(2);
 	}
+}
+
+void abi_load(const char *cmdline, uint32_t mem_size, struct guest *g)
+{
+	abi_load_elf(WAIT_IRQ_ELF, cmdline, mem_size, g);
 }
 
 int abi_run(int fd, struct lguest_exit *e)

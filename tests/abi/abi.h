@@ -13,10 +13,14 @@
 #include "load.h"
 
 #define WAIT_IRQ_ELF	"/lguest/guests/wait_irq.elf"
+#define SPIN_IRQ_ELF	"/lguest/guests/spin_irq.elf"
 
 /* Opens /dev/lguest. */
 int abi_open(void);
-/* Loads wait_irq with @cmdline into @mem_size bytes of new memory. */
+/* Loads guest @elf with @cmdline into @mem_size bytes of new memory. */
+void abi_load_elf(const char *elf, const char *cmdline, uint32_t mem_size,
+		  struct guest *g);
+/* The same for wait_irq. */
 void abi_load(const char *cmdline, uint32_t mem_size, struct guest *g);
 /*
  * LGUEST_IOC_RUN until an exit other than console output, which goes to

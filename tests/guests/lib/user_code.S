@@ -38,6 +38,14 @@ user_touch:
 	jnz 1b
 	int $0x80
 
+/* Spins until the word at %ebx is not zero, and traps back with it. */
+	.globl user_spin
+user_spin:
+1:	movl (%ebx), %eax
+	testl %eax, %eax
+	jz 1b
+	int $0x80
+
 /* A hypercall from ring 3, which the host must refuse with a #GP. */
 	.globl user_hcall
 user_hcall:
