@@ -499,6 +499,7 @@ bool lguest_run_once(struct lguest *lg)
 	bool nmi;
 
 	WRITE_ONCE(lg->running_cpu, cpu);
+	/* Pairs with raise_guest_irq()'s: the CPU out, then the count in. */
 	smp_mb();
 	if (atomic_read(&lg->irqs_raised) != lg->irqs_seen) {
 		WRITE_ONCE(lg->running_cpu, -1);

@@ -214,6 +214,7 @@ void maybe_deliver_interrupt(struct lguest *lg)
 
 	/* What was raised up to here, we see below (raise_guest_irq()). */
 	lg->irqs_seen = atomic_read(&lg->irqs_raised);
+	/* The count before the bits, as raise_guest_irq() wrote them. */
 	smp_rmb();
 	if (!lg->lguest_data || !guest_irq_pending(lg))
 		return;
@@ -258,8 +259,10 @@ void raise_guest_irq(struct lguest *lg, unsigned int irq)
 	int cpu;
 
 	set_bit(irq, lg->irqs_pending);
+	/* The bit before the count: whoever sees the count sees the bit. */
 	smp_mb__after_atomic();
 	atomic_inc(&lg->irqs_raised);
+	/* Pairs with lguest_run_once()'s: the count out, then the CPU in. */
 	smp_mb__after_atomic();
 	cpu = READ_ONCE(lg->running_cpu);
 	if (cpu >= 0 && cpu != raw_smp_processor_id())
