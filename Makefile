@@ -45,7 +45,8 @@ guests: deps
 # Programs that test /dev/lguest from user space, inside the VM.  They load
 # guests with the launcher's own code (made by the launcher rule, hence the
 # empty recipe) and report through the unit tests' harness.
-ABI_TESTS := bad_ioctls fuzz_regs irq_kick irq_thread memlock task_lifetime
+ABI_TESTS := bad_ioctls dr6_after_guest fuzz_regs irq_kick irq_thread memlock \
+	task_lifetime
 ABI_LAUNCHER := $(patsubst %,$(BUILD)/launcher/obj/%.o,errmsg file elf boot load)
 ABI_LIB := tests/abi/abi.c tests/unit/check.c
 abi-tests: $(ABI_TESTS:%=$(BUILD)/abi/%) $(BUILD)/abi/ldt_launcher

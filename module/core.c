@@ -21,6 +21,7 @@
 #include <asm/desc.h>
 #include <asm/special_insns.h>
 #include <asm/tlbflush.h>
+#include <asm/mce.h>
 #include <asm/msr.h>
 #include <asm/perf_event.h>
 #include <asm/traps.h>
@@ -365,6 +366,8 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
 	copy_idt(lg, s->guest_idt, switcher_va(switcher_idt_stubs));
 	set_switcher_gate(&s->guest_idt[X86_TRAP_NMI],
 			  switcher_va(switcher_nmi), 0);
+	set_switcher_gate(&s->guest_idt[X86_TRAP_MC],
+			  switcher_va(switcher_mce), 0);
 	s->guest_tss.ss1 = lg->ss1;
 	s->guest_tss.sp1 = lg->esp1;
 #ifdef LGUEST_FASTPATH
@@ -428,9 +431,10 @@ static void pmu_leave_guest(const struct pmu_trip *t)
  * host's breakpoints off while they are ours; the PMU's linear-address
  * writers off; sysenter disarmed; and the launcher's LDT, which the
  * Switcher drops for the guest, restored after.  Returns whether an NMI
- * hit the Switcher on the way.
+ * hit the Switcher on the way, and in *mce where a machine check it could
+ * return from did (0: none).
  */
-static bool switcher_trip(struct lguest_pages *pages)
+static bool switcher_trip(struct lguest_pages *pages, unsigned long *mce)
 {
 	bool breakpoints = hw_breakpoint_active();
 	u32 sysenter_lo, sysenter_hi;
@@ -444,6 +448,7 @@ static bool switcher_trip(struct lguest_pages *pages)
 	set_debugreg(__read_cr3(), SWITCHER_DR_HOST_CR3);
 	set_debugreg(0, SWITCHER_DR_REFLECTED);
 	set_debugreg(0, SWITCHER_DR_NMI);
+	set_debugreg(0, SWITCHER_DR_MCE);
 	asm volatile("sldt %0" : "=rm"(ldt));
 
 	/*
@@ -462,21 +467,47 @@ static bool switcher_trip(struct lguest_pages *pages)
 	if (ldt)
 		asm volatile("lldt %0" : : "rm"(ldt));
 	get_debugreg(nmi, SWITCHER_DR_NMI);
+	get_debugreg(*mce, SWITCHER_DR_MCE);
 	pmu_leave_guest(&pmu);
 	return nmi;
 }
 
 /*
+ * A machine check taken while the guest ran, at ring 1 or 3: the host's
+ * handler hears of it as one taken in user space, as KVM tells it of one
+ * taken in a guest.  Only the task that ran the guest can have used what
+ * failed, so a recoverable error costs that task (SIGBUS), never the host,
+ * as it would were the interrupted code the host's own kernel.
+ */
+static void guest_machine_check(const struct lguest_regs *r)
+{
+	struct pt_regs regs = {
+		.ip = r->eip,
+		.cs = __USER_CS,
+		.flags = X86_EFLAGS_IF,
+	};
+
+	if (IS_ENABLED(CONFIG_X86_MCE))
+		do_machine_check(&regs);
+}
+
+/*
  * The CPU refused what the Switcher loaded on the way into the guest (the
- * registers are the guest's to choose, its descriptors too): the guest's
- * registers are lost, and so is the guest.
+ * registers are the guest's to choose, its descriptors too), or a machine
+ * check it could not return from hit the Switcher: the guest's registers
+ * are lost, and so is the guest.  A machine check is the host's business
+ * first: its handler runs, as for one taken in its own kernel.
  */
 static void switcher_fault(struct lguest *lg)
 {
 	const struct lguest_regs *r = lg->regs;
 	unsigned int v = r->trapnum & ~LGUEST_SWITCHER_EXIT;
 
-	if (r->trapnum & LGUEST_SWITCHER_VM86)
+	if (v == X86_TRAP_MC) {
+		call_host_handler(X86_TRAP_MC);
+		kill_guest(lg, "machine check in the Switcher, at Switcher+%#lx",
+			   r->eip - switcher_addr);
+	} else if (r->trapnum & LGUEST_SWITCHER_VM86)
 		kill_guest(lg, "trap %u from virtual-8086 mode at eip %#x", v,
 			   r->eip);
 	else
@@ -495,6 +526,7 @@ bool lguest_run_once(struct lguest *lg)
 	unsigned int cpu = smp_processor_id();
 	struct lguest_pages *pages = lguest_pages(cpu);
 	u32 *spgdir = shadow_pgdir(lg);
+	unsigned long mce;
 	unsigned int trap;
 	bool nmi;
 
@@ -514,7 +546,7 @@ bool lguest_run_once(struct lguest *lg)
 	/* A fault of the Switcher's before it reaches the guest lands here. */
 	pages->regs.trapnum = 0;
 
-	nmi = switcher_trip(pages);
+	nmi = switcher_trip(pages, &mce);
 	WRITE_ONCE(lg->running_cpu, -1);
 	if (pages->regs.trapnum & LGUEST_SWITCHER_EXIT)
 		*lg->regs = pages->regs;
@@ -523,7 +555,7 @@ bool lguest_run_once(struct lguest *lg)
 		lg->cr2 = read_cr2();
 	/*
 	 * A #DB of the guest's left its bits in DR6 (single-step, and B0-B3
-	 * for any of our notes in %dr0-%dr2 its address matched): the host's
+	 * for any of our notes in %dr0-%dr3 its address matched): the host's
 	 * next #DB would take them for its own.
 	 */
 	if (trap == X86_TRAP_DB)
@@ -546,10 +578,15 @@ bool lguest_run_once(struct lguest *lg)
 
 	if (trap & LGUEST_SWITCHER_EXIT)
 		switcher_fault(lg);
+	else if (trap == X86_TRAP_MC)
+		guest_machine_check(lg->regs);
 	else if (host_vector(trap))
 		call_host_handler(trap);
 	if (nmi)
 		call_host_handler(X86_TRAP_NMI);
+	/* One that hit the Switcher hit the host's own kernel code. */
+	if (mce)
+		call_host_handler(X86_TRAP_MC);
 	return true;
 }
 

@@ -5,6 +5,7 @@
  */
 #define COMPILE_OFFSETS
 #include <linux/kbuild.h>
+#include <asm/mce.h>
 #include <asm/trap_pf.h>
 #include "lg.h"
 
@@ -80,6 +81,7 @@ void lg_offsets(void)
 	DEFINE(FP_NO_SHADOW, LGUEST_FP_NO_SHADOW);
 	DEFINE(LGUEST_TSS_SEL, LGUEST_GDT_TSS * 8);
 	DEFINE(LGUEST_SWITCHER_DS_SEL, LGUEST_GDT_SWITCHER_DS * 8);
+	DEFINE(LGUEST_MCG_STATUS_RIPV, MCG_STATUS_RIPV);
 	/* From the iret frame at the top of the regs slot to verw_sel. */
 	DEFINE(LGUEST_VERW_SEL_FROM_IRET,
 	       offsetof(struct lguest_pages, state.verw_sel) -

@@ -115,6 +115,7 @@ struct lguest_host_state {
 #define SWITCHER_DR_HOST_CR3	0	/* where the way home begins */
 #define SWITCHER_DR_REFLECTED	1	/* faults the fastpath reflected */
 #define SWITCHER_DR_NMI		2	/* non-zero: an NMI hit the Switcher */
+#define SWITCHER_DR_MCE		3	/* where a machine check hit it, or 0 */
 
 /*
  * What the fastpath tells the host about the page fault it hands over, at
@@ -300,7 +301,7 @@ void do_hypercall(struct lguest *lg);
 /* switcher_32.S */
 extern char start_switcher_text[], end_switcher_text[];
 extern char switch_to_guest[], switcher_idt_stubs[];
-extern char switcher_nmi[], switcher_fastpath_pf[], switcher_exitless_hcall[];
+extern char switcher_nmi[], switcher_mce[], switcher_fastpath_pf[], switcher_exitless_hcall[];
 #define SWITCHER_STUB_SIZE	16
 
 #endif /* _LG_H */

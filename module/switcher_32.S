@@ -36,6 +36,7 @@
 #include <asm/page_types.h>
 #include <asm/segment.h>
 #include <asm/processor-flags.h>
+#include <asm/msr-index.h>
 #include "lg-offsets.h"
 
 /* The guest's registers, pushed in the order of struct lguest_regs. */
@@ -265,6 +266,45 @@ switcher_nmi:
 	movl	%eax, %dr2
 	popl	%eax
 	iret
+
+/*
+ * A machine check.  From the guest (or virtual-8086 mode) it goes to the
+ * host like an interrupt, and the host hands it to its handler as one
+ * taken in user space, where only the guest's task can be at fault
+ * (core.c).  Inside the Switcher it is the host's own, taken in kernel
+ * code: if the CPU says we may go on (MCG_STATUS.RIPV), we note where it
+ * hit in %dr3, as we note an NMI, and return, and the host's handler runs
+ * after the trip; if
+ * not, we cannot go back, and the common path treats it as the Switcher's
+ * own fault: the host runs its handler, and kills the guest.
+ */
+	.p2align 4
+	.globl	switcher_mce
+switcher_mce:
+	pushl	$0			/* a #MC pushes no error code */
+	testl	$X86_EFLAGS_VM, 12(%esp)	/* error code, eip, cs, eflags */
+	jnz	2f
+	testl	$3, 8(%esp)
+	jnz	2f
+	pushl	%eax
+	pushl	%ecx
+	pushl	%edx
+	movl	$MSR_IA32_MCG_STATUS, %ecx
+	rdmsr
+	testl	$LGUEST_MCG_STATUS_RIPV, %eax
+	popl	%edx
+	popl	%ecx
+	popl	%eax
+	jz	2f
+	pushl	%eax
+	movl	8(%esp), %eax		/* eip (never 0), after the error code */
+	movl	%eax, %dr3
+	popl	%eax
+	addl	$4, %esp
+	iret
+2:
+	pushl	$18
+	jmp	switch_to_host
 
 /*
  * The IDT stubs, one every SWITCHER_STUB_SIZE bytes so the host can find

@@ -15,6 +15,8 @@
 #   -a ARGS         extra kernel command-line arguments
 #   -n MS           inject an NMI into the VM every MS milliseconds (through
 #                   QEMU's monitor), to test code that must survive them
+#   -e COMMAND      with -n, inject this monitor command instead of "nmi"
+#                   (a machine check: "mce CPU BANK STATUS MCGSTATUS ADDR MISC")
 #   -T PROFILE      the guest's clock: "wall" (default) or "icount", where
 #                   guest time counts instructions (QEMU -icount, TCG only)
 #                   and so repeats from run to run whatever the host's load
@@ -28,7 +30,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '3,24s/^# \{0,1\}//p' "$0" >&2
+	sed -n '3,26s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 fail() {
@@ -36,11 +38,11 @@ fail() {
 	exit 2
 }
 
-timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms= clock=wall
+timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms= inject= clock=wall
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:qk:i:a:c:n:T:h' opt; do
+while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:h' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
@@ -53,6 +55,7 @@ while getopts 't:m:s:f:l:qk:i:a:c:n:T:h' opt; do
 	a) extra_args=$OPTARG ;;
 	c) cmd=$OPTARG ;;
 	n) nmi_ms=$OPTARG ;;
+	e) inject=$OPTARG ;;
 	T) clock=$OPTARG ;;
 	*) usage ;;
 	esac
@@ -61,6 +64,7 @@ shift $((OPTIND - 1))
 for n in "$timeout_s" "$mem" "$cpus" ${nmi_ms:+"$nmi_ms"}; do
 	case $n in '' | *[!0-9]* | 0*) fail "-t, -m, -s and -n take a positive whole number, not '$n'" ;; esac
 done
+[ -z "$inject" ] || [ -n "$nmi_ms" ] || fail "-e needs -n, to say how often"
 if [ -n "$cmd" ]; then
 	[ $# -eq 0 ] || fail "give either -c COMMAND or a SCRIPT, not both"
 else
@@ -99,9 +103,10 @@ icount)
 	clock_args=(-icount shift=1,sleep=off -rtc clock=vm) ;;
 *) fail "-T takes wall or icount, not '$clock'" ;;
 esac
-say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus clock=$clock timeout=${timeout_s}s${nmi_ms:+ nmi-every=${nmi_ms}ms}"
+say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus clock=$clock timeout=${timeout_s}s${nmi_ms:+ ${inject:-nmi}-every=${nmi_ms}ms}"
 
-# The monitor, on a pair of pipes, only when we inject NMIs through it.
+# The monitor, on a pair of pipes, only when we inject NMIs (or -e's
+# command) through it.
 monitor=(-monitor none)
 if [ -n "$nmi_ms" ]; then
 	mkfifo "$work/mon.in" "$work/mon.out"
@@ -116,7 +121,7 @@ if [ -n "$nmi_ms" ]; then
 	# instructions, before it has an IDT, would just reset the machine.
 	(
 		until grep -aq 'Run /init' "$log" 2>/dev/null; do sleep 0.1; done
-		while sleep "$period"; do echo nmi >&7 || break; done
+		while sleep "$period"; do echo "${inject:-nmi}" >&7 || break; done
 	) &
 	nmi_pid=$!
 	trap 'kill $nmi_pid $drain_pid 2>/dev/null; rm -rf "$work"' EXIT

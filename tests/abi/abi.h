@@ -14,6 +14,7 @@
 
 #define WAIT_IRQ_ELF	"/lguest/guests/wait_irq.elf"
 #define SPIN_IRQ_ELF	"/lguest/guests/spin_irq.elf"
+#define SINGLE_STEP_ELF	"/lguest/guests/single_step.elf"
 
 /* Opens /dev/lguest. */
 int abi_open(void);

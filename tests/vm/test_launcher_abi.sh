@@ -1,20 +1,22 @@
 #!/bin/bash
-# What a launcher cannot do to the host through /dev/lguest, under both
-# builds (tests/abi, run by jobs/launcher-abi.sh), on a host with slab
+# What a launcher cannot do to the host through /dev/lguest, under every
+# build (tests/abi, run by jobs/launcher-abi.sh), on a host with slab
 # poisoning (slub_debug=FZPU) so that a write to freed memory shows:
 #  - task_lifetime: make the host wake a task that is gone, by letting the
 #    guest's timer or LGUEST_IOC_IRQ outlive the task that ran the guest;
 #  - irq_thread: have an I/O thread's LGUEST_IOC_IRQ stuck behind its own
 #    halted RUN;
 #  - memlock: pin more than RLIMIT_MEMLOCK, or keep the charge after the
-#    guest is gone; nor is a file stuck after an INIT that failed.
+#    guest is gone; nor is a file stuck after an INIT that failed;
+#  - dr6_after_guest: leave a guest's single-step in DR6 for the host's
+#    next #DB to take for its own (a stray SIGTRAP to the launcher).
 . "$(dirname "$0")/../lib.sh"
 scratch
 vm_job -t 600 -a 'slub_debug=FZPU' "$TOP/tests/vm/jobs/launcher-abi.sh"
-check "every program passed under both builds (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
-for t in irq_thread memlock task_lifetime; do
-	check "$t passed under both builds" \
-		[ "$(grep -c "^ABI-RC $t .* 0\$" "$SCRATCH/log")" = 2 ]
+check "every program passed under every build (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
+for t in dr6_after_guest irq_thread memlock task_lifetime; do
+	check "$t passed under every build" \
+		[ "$(grep -c "^ABI-RC $t .* 0\$" "$SCRATCH/log")" = 3 ]
 done
 check "the host lived to the end" grep -q '^HOST-ALIVE$' "$SCRATCH/log"
 check_host_log_clean

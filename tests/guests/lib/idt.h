@@ -12,6 +12,7 @@
 #include "guest.h"
 
 #define VEC_DE		0
+#define VEC_DB		1
 #define VEC_UD		6
 #define VEC_GP		13
 #define VEC_PF		14

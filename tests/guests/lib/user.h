@@ -30,7 +30,8 @@ struct user_regs {
 /* The snippets of user_code.S; see there for what each expects. */
 extern const char user_trap[], user_load[], user_load_insn[],
 	user_store[], user_store_insn[], user_touch[], user_hcall[],
-	user_int81[], user_gs_load[], user_sysenter[], user_spin[];
+	user_int81[], user_gs_load[], user_sysenter[], user_spin[],
+	user_single_step[];
 
 /* Where a snippet runs in user space. */
 u32 user_va(const char *snippet);

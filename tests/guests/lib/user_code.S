@@ -38,6 +38,15 @@ user_touch:
 	jnz 1b
 	int $0x80
 
+/* Sets the trap flag: the CPU single-steps the nop, a #DB. */
+	.globl user_single_step
+user_single_step:
+	pushfl
+	orl $0x100, (%esp)
+	popfl
+	nop
+	int $0x80
+
 /* Spins until the word at %ebx is not zero, and traps back with it. */
 	.globl user_spin
 user_spin:

@@ -4,10 +4,10 @@
 # program's status is printed (ABI-RC); then every slab cache is checked
 # for freed objects written to, and HOST-ALIVE says the host got there.
 status=0
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko; do
+for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	insmod $ko || exit 1
 	chmod 0666 /dev/lguest
-	for t in irq_thread memlock task_lifetime; do
+	for t in dr6_after_guest irq_thread memlock task_lifetime; do
 		timeout -k 5 120 /lguest/abi/$t
 		rc=$?
 		echo "ABI-RC $t $ko $rc"

@@ -1,6 +1,8 @@
-# Runs inside the host VM while the runner injects NMIs: the fault guests
-# under each build, so NMIs land in the Switcher, in the M:012 walker, in
-# the exitless build's window on the host's cr3, and in the host.  Each guest must still pass, and the host must not notice.
+# Runs inside the host VM while the runner injects NMIs (or machine
+# checks, vm-run.sh -e): the fault guests under each build, so they land
+# in the Switcher, in the M:012 walker, in the exitless build's window on
+# the host's cr3, and in the host.  Each guest must still pass, and the
+# host must not notice.
 # Every step's status is printed (STORM-RC), to tell what failed.
 #
 # Each NMI makes the kernel print a note, which goes to the UART between
@@ -43,4 +45,5 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	step "rmmod $ko" rmmod lg
 done
 result "NMIS $(grep NMI: /proc/interrupts | tr -s ' ' | cut -d' ' -f2)"
+result "MCES $(grep MCE: /proc/interrupts | tr -s ' ' | cut -d' ' -f2)"
 exit $status
