@@ -9,22 +9,24 @@
 # compare.csv (build,benchmark,revision,instructions_per_op, the median
 # of the repetitions), raw.csv (every repetition), meta.json.
 #
-# usage: pathlen-compare.sh [-o DIR] [-a GUEST_ARGS] OLD_REVISION
+# usage: pathlen-compare.sh [-o DIR] [-a GUEST_ARGS] [-p PARAMS] OLD_REVISION
 #   -a  the bench guests' command line (default "reps=5 warmup=1 ops=1000")
+#   -p  parameters for this tree's lg.ko (e.g. verw_always=1)
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/scripts/common.sh"
 
-out=$TOP/results args="reps=5 warmup=1 ops=1000"
-while getopts 'o:a:h' opt; do
+out=$TOP/results args="reps=5 warmup=1 ops=1000" params=
+while getopts 'o:a:p:h' opt; do
 	case $opt in
 	o) out=$OPTARG ;;
 	a) args=$OPTARG ;;
-	*) sed -n '2,16s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	p) params=$OPTARG ;;
+	*) sed -n '2,14s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 1 ] || { sed -n '2,16s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+[ $# -eq 1 ] || { sed -n '2,14s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 old=$(git -C "$TOP" rev-parse --short "$1^{commit}" 2>/dev/null) ||
 	die "no such revision: $1"
 kdir=$("$TOP/scripts/kernel-dir.sh")
@@ -50,7 +52,8 @@ done
 	echo "for b in $builds; do"
 	echo "	case \$b in baseline) new=/lguest/lg.ko ;; *) new=/lguest/\$b/lg.ko ;; esac"
 	echo "	for pair in '$RESULTS_REV':\$new '$old':/old/\$b/lg.ko; do"
-	echo "		insmod \${pair#*:} || exit 1"
+	echo "		case \$pair in *:/old/*) p= ;; *) p='$params' ;; esac"
+	echo "		insmod \${pair#*:} \$p || exit 1"
 	echo "		for g in $guests; do"
 	echo "			/lguest/launcher -c '$args' /lguest/guests/\$g.elf 2>&1 |"
 	echo "				grep '^BENCH,.*,ns_per_op,' | sed \"s|^|PATHLEN \${pair%%:*} \$b |\""
@@ -79,6 +82,6 @@ rm -rf "$work"
 {
 	mapfile -t pairs < <(results_meta_pairs)
 	json_object "${pairs[@]}" accel tcg clock "icount shift=1: 2 ns of guest time per instruction" \
-		compared_with "$old" guest_args "$args" rows "$rows"
+		compared_with "$old" guest_args "$args" module_params "$params" rows "$rows"
 } >"$RESULTS_PARTIAL/meta.json"
 results_publish "$out"
