@@ -20,6 +20,8 @@
 #   -T PROFILE      the guest's clock: "wall" (default) or "icount", where
 #                   guest time counts instructions (QEMU -icount, TCG only)
 #                   and so repeats from run to run whatever the host's load
+#   -C MODEL        the VM's CPU, a QEMU -cpu model such as Skylake-Client-v1
+#                   (default: $QEMU_CPU, else common.sh's qemu32 and features)
 #
 # The job is packed into a small second cpio archive appended to the base
 # initramfs; /init runs it and prints LGUEST-M012-EXIT=<status>.
@@ -30,7 +32,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '3,26s/^# \{0,1\}//p' "$0" >&2
+	sed -n '3,28s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 fail() {
@@ -42,7 +44,7 @@ timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms= inject= clock=
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:h' opt; do
+while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:C:h' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
@@ -57,9 +59,12 @@ while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:h' opt; do
 	n) nmi_ms=$OPTARG ;;
 	e) inject=$OPTARG ;;
 	T) clock=$OPTARG ;;
+	C) QEMU_CPU=$OPTARG ;;
 	*) usage ;;
 	esac
 done
+# The accelerator probe runs on the same CPU model.
+export QEMU_CPU
 shift $((OPTIND - 1))
 for n in "$timeout_s" "$mem" "$cpus" ${nmi_ms:+"$nmi_ms"}; do
 	case $n in '' | *[!0-9]* | 0*) fail "-t, -m, -s and -n take a positive whole number, not '$n'" ;; esac
