@@ -344,9 +344,10 @@ static void copy_in_guest_info(struct lguest *lg, struct lguest_pages *pages,
  * The trip itself.  Around it: the Switcher's debug registers (lg.h), the
  * host's breakpoints off while they are ours; sysenter disarmed; and the
  * launcher's LDT, which the Switcher drops for the guest, restored after.
- * Returns whether an NMI hit the Switcher on the way.
+ * Returns where an NMI hit the Switcher on the way (the last one, if
+ * several did), or 0.
  */
-static bool switcher_trip(struct lguest_pages *pages)
+static unsigned long switcher_trip(struct lguest_pages *pages)
 {
 	bool breakpoints = hw_breakpoint_active();
 	u32 sysenter_lo, sysenter_hi;
@@ -407,7 +408,7 @@ void lguest_run_once(struct lguest *lg)
 	struct lguest_pages *pages = lguest_pages(cpu);
 	u32 *spgdir = shadow_pgdir(lg);
 	unsigned int trap;
-	bool nmi;
+	unsigned long nmi;
 
 	switcher_ptes[cpu][regs_slot(cpu)] = __pa(lg->regs_page) |
 		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
@@ -443,8 +444,10 @@ void lguest_run_once(struct lguest *lg)
 		switcher_fault(lg);
 	else if (host_vector(trap))
 		call_host_handler(trap);
-	if (nmi)
+	if (nmi) {
+		trace_lguest_switcher_nmi(nmi - switcher_addr);
 		call_host_handler(X86_TRAP_NMI);
+	}
 }
 
 static bool has_error_code(unsigned int v)

@@ -107,7 +107,7 @@ struct lguest_host_state {
  */
 #define SWITCHER_DR_HOST_CR3	0	/* where the way home begins */
 #define SWITCHER_DR_REFLECTED	1	/* faults the fastpath reflected */
-#define SWITCHER_DR_NMI		2	/* non-zero: an NMI hit the Switcher */
+#define SWITCHER_DR_NMI		2	/* where an NMI hit the Switcher, or 0 */
 
 /*
  * What the fastpath tells the host about the page fault it hands over, at
