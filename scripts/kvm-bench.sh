@@ -20,7 +20,7 @@
 # test stops the command before the matrix, its log kept: numbers measured
 # on a host that fails the tests would mean nothing.  The results folder
 # holds the tests' log as tests.log.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
 usage() {
@@ -90,7 +90,7 @@ if [ -n "$plan_only" ]; then
 	echo "cpu: $cpu"
 	echo "host cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 	echo "tests: ${tests[*]}"
-	echo "matrix: scripts/run-matrix.sh -o $root -l TESTS_LOG ${matrix_args[*]}"
+	echo "matrix: scripts/run-matrix.sh -o $root -l TESTS_LOG${matrix_args[*]:+ ${matrix_args[*]}}"
 	exit 0
 fi
 
