@@ -4,6 +4,8 @@
 #                write results/<stamp>-<rev>/ with figures
 #   make check   install what is missing, build, run every test
 #   make paper   the paper from the newest full run: paper/build/paper.pdf
+#   make kvm-bench  on a machine with KVM: probe, the VM tests, the matrix,
+#                one results folder (scripts/kvm-bench.sh)
 #
 # Slow artefacts (kernel tree and build) live in $(LGUEST_CACHE), by default
 # ~/.cache/lguest-m012; small ones in build/.
@@ -12,9 +14,11 @@ BUILD := $(CURDIR)/build
 CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 # Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
 MATRIX_ARGS ?=
+# Arguments for scripts/kvm-bench.sh, e.g. KVM_BENCH_ARGS="-H -- -b 1 -r 3".
+KVM_BENCH_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel module launcher guests abi-tests bench-progs \
-	tools perf initramfs guest-initramfs bench check unit paper clean
+	tools perf initramfs guest-initramfs bench kvm-bench check unit paper clean
 
 all: initramfs tools
 
@@ -115,6 +119,9 @@ unit: deps
 
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
+
+kvm-bench: initramfs tools
+	scripts/kvm-bench.sh $(KVM_BENCH_ARGS)
 
 # The paper from the newest complete full run under results/.
 paper:

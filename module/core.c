@@ -430,11 +430,12 @@ static void pmu_leave_guest(const struct pmu_trip *t)
  * The trip itself.  Around it: the Switcher's debug registers (lg.h), the
  * host's breakpoints off while they are ours; the PMU's linear-address
  * writers off; sysenter disarmed; and the launcher's LDT, which the
- * Switcher drops for the guest, restored after.  Returns whether an NMI
- * hit the Switcher on the way, and in *mce where a machine check it could
- * return from did (0: none).
+ * Switcher drops for the guest, restored after.  Returns where an NMI hit
+ * the Switcher on the way (the last one, if several did), or 0, and in
+ * *mce where a machine check it could return from did (0: none).
  */
-static bool switcher_trip(struct lguest_pages *pages, unsigned long *mce)
+static unsigned long switcher_trip(struct lguest_pages *pages,
+				   unsigned long *mce)
 {
 	bool breakpoints = hw_breakpoint_active();
 	u32 sysenter_lo, sysenter_hi;
@@ -528,7 +529,7 @@ bool lguest_run_once(struct lguest *lg)
 	u32 *spgdir = shadow_pgdir(lg);
 	unsigned long mce;
 	unsigned int trap;
-	bool nmi;
+	unsigned long nmi;
 
 	WRITE_ONCE(lg->running_cpu, cpu);
 	/* Pairs with raise_guest_irq()'s: the CPU out, then the count in. */
@@ -582,8 +583,10 @@ bool lguest_run_once(struct lguest *lg)
 		guest_machine_check(lg->regs);
 	else if (host_vector(trap))
 		call_host_handler(trap);
-	if (nmi)
+	if (nmi) {
+		trace_lguest_switcher_nmi(nmi - switcher_addr);
 		call_host_handler(X86_TRAP_NMI);
+	}
 	/* One that hit the Switcher hit the host's own kernel code. */
 	if (mce)
 		call_host_handler(X86_TRAP_MC);

@@ -114,7 +114,7 @@ struct lguest_host_state {
  */
 #define SWITCHER_DR_HOST_CR3	0	/* where the way home begins */
 #define SWITCHER_DR_REFLECTED	1	/* faults the fastpath reflected */
-#define SWITCHER_DR_NMI		2	/* non-zero: an NMI hit the Switcher */
+#define SWITCHER_DR_NMI		2	/* where an NMI hit the Switcher, or 0 */
 #define SWITCHER_DR_MCE		3	/* where a machine check hit it, or 0 */
 
 /*

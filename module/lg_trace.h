@@ -9,6 +9,11 @@
  * reflections and fallbacks, the exitless build's fills and SET_PTEs) the
  * host learns at the next exit, and fires one event for each of them
  * then: the count is exact, the timestamp is that exit's.
+ *
+ * One event counts nothing the host counts: lguest_switcher_nmi, an NMI
+ * that landed inside the Switcher, with where.  The host only notes those
+ * (switcher_nmi in switcher_32.S); the NMI storm test reads the places to
+ * see how many of the Switcher's instructions its NMIs reached.
  */
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM lguest
@@ -138,6 +143,22 @@ DEFINE_EVENT(lguest_switcher_work, lguest_exitless_fill,
 DEFINE_EVENT(lguest_switcher_work, lguest_exitless_set_pte,
 	TP_PROTO(unsigned int trap),
 	TP_ARGS(trap)
+);
+
+/*
+ * An NMI hit the Switcher at this offset into its text, and the host ran
+ * its NMI handler after the trip.
+ */
+TRACE_EVENT(lguest_switcher_nmi,
+	TP_PROTO(unsigned int offset),
+	TP_ARGS(offset),
+	TP_STRUCT__entry(
+		__field(unsigned int, offset)
+	),
+	TP_fast_assign(
+		__entry->offset = offset;
+	),
+	TP_printk("offset=%#x", __entry->offset)
 );
 
 #endif /* _LG_TRACE_H */

@@ -248,9 +248,10 @@ switcher_vm86:
 /*
  * An NMI.  From the guest it goes to the host like any interrupt.  Inside
  * the Switcher (ring 0) it must not: it could land half way through a world
- * switch or a reflection.  We note it in a debug register, where the guest
- * can neither forge nor clear it and which needs no stack of ours, and
- * return to where we were; the host runs its NMI handler after the trip.
+ * switch or a reflection.  We note where it landed (the eip it interrupted,
+ * never zero) in a debug register, where the guest can neither forge nor
+ * clear it and which needs no stack of ours, and return to where we were;
+ * the host runs its NMI handler after the trip.
  */
 	.p2align 4
 	.globl	switcher_nmi
@@ -262,7 +263,7 @@ switcher_nmi:
 	jmp	switch_to_host
 1:
 	pushl	%eax
-	movl	$1, %eax
+	movl	4(%esp), %eax
 	movl	%eax, %dr2
 	popl	%eax
 	iret

@@ -146,11 +146,46 @@ cpio_spec_sorted() {
 	printf '%s\n' "$lines" | awk '$1 != "dir"'
 }
 
-# The virtual CPU, chosen on purpose: a plain 32-bit model plus exactly the
-# features that matter to lguest: PAE and NX (for a PAE walker), the TSC
-# (its clock), and SMEP, SMAP and UMIP, which a modern host turns on and a
-# ring-1 guest kernel and the Switcher must live with.
-QEMU_CPU=${QEMU_CPU:-qemu32,+pae,+nx,+smep,+smap,+umip}
+# The virtual CPU, chosen on purpose: a plain 32-bit model (which has the
+# TSC, lguest's clock) plus exactly the features that matter to lguest: PAE
+# and NX (for a PAE walker), and SMEP, SMAP and UMIP, which a modern host
+# turns on and a ring-1 guest kernel and the Switcher must live with.  The
+# names are QEMU's, and also /proc/cpuinfo's.
+CPU_BASE_MODEL=qemu32
+CPU_FEATURES="pae nx smep smap umip"
+
+# cpu_features_on_host FEATURES HOST_FLAGS: QEMU's "+f" for each word of
+# FEATURES that HOST_FLAGS (a cpuinfo "flags" line) has, comma-joined.
+cpu_features_on_host() {
+	local f out=
+	for f in $1; do
+		case " $2 " in *" $f "*) out=$out,+$f ;; esac
+	done
+	echo "${out#,}"
+}
+
+# The host CPU's feature flags, as /proc/cpuinfo's first "flags" line.
+host_cpu_flags() {
+	sed -n 's/^flags[[:space:]]*: //p' /proc/cpuinfo | head -1
+}
+
+# qemu_cpu ACCEL [HOST_FLAGS]: the -cpu argument for a VM on ACCEL.
+# $QEMU_CPU wins when set ("host" included, which only KVM can give).
+# Under TCG the model has every feature, all emulated.  Under KVM it has
+# only those the host CPU has (HOST_FLAGS, by default /proc/cpuinfo's):
+# KVM cannot give a guest SMEP or SMAP the hardware lacks, and it emulates
+# a missing UMIP by making every sgdt, sidt, sldt, str and smsw exit, which
+# would add exits to every number measured.
+qemu_cpu() {
+	local flags=$CPU_FEATURES features
+	if [ -n "${QEMU_CPU:-}" ]; then
+		echo "$QEMU_CPU"
+		return
+	fi
+	[ "$1" != kvm ] || flags=${2-$(host_cpu_flags)}
+	features=$(cpu_features_on_host "$CPU_FEATURES" "$flags")
+	echo "$CPU_BASE_MODEL${features:+,$features}"
+}
 
 # Status the probe payload makes QEMU exit with: (0x31 << 1) | 1.
 KVM_PROBE_OK=99
@@ -177,13 +212,14 @@ json_object() {
 	printf '\n}\n'
 }
 
-# The metadata every results folder carries, as KEY VALUE pairs for
-# json_object; the caller adds what is particular to its run.
+# results_meta_pairs [ACCEL]: the metadata every results folder carries, as
+# KEY VALUE pairs for json_object, the CPU model the one VMs on ACCEL (by
+# default tcg) get; the caller adds what is particular to its run.
 results_meta_pairs() {
 	echo git_rev; echo "${RESULTS_REV:-$(project_rev)}"
 	echo kernel_pkg_version; dpkg-query -W -f='${Version}\n' linux-source-6.1 2>/dev/null || echo unknown
 	echo qemu_version; qemu-system-i386 --version | head -1
-	echo cpu_model; echo "$QEMU_CPU"
+	echo cpu_model; qemu_cpu "${1:-tcg}"
 	echo host_cpu; sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1
 	echo host_kernel; uname -r
 	echo date; date -u +%Y-%m-%dT%H:%M:%SZ

@@ -93,8 +93,9 @@ for t in "${tests[@]}"; do
 		"$dir/loop.csv" >>"$dir/summary.csv"
 done
 rm -f "$dir/out"
-mapfile -t pairs < <(results_meta_pairs)
-json_object "${pairs[@]}" accel "$("$TOP/scripts/probe-accel.sh" 2>/dev/null)" \
+accel=$("$TOP/scripts/probe-accel.sh" 2>/dev/null)
+mapfile -t pairs < <(results_meta_pairs "$accel")
+json_object "${pairs[@]}" accel "$accel" \
 	loop_start "$start" runs_per_test "$rounds" runs_asked "$runs" \
 	minutes "$minutes" cpu_hogs "$hogs" \
 	tests "${tests[*]#"$TOP"/}" >"$dir/meta.json"

@@ -5,7 +5,8 @@
 #
 # Prints "kvm" or "tcg" on stdout and the reason on stderr.  KVM is chosen
 # only when /dev/kvm is usable AND it runs tools/kvm-probe.S (32-bit code
-# with paging, on $QEMU_CPU) to completion within 5 seconds: a paravirtual
+# with paging, on the CPU model a VM would have under KVM: qemu_cpu in
+# common.sh) to completion within 5 seconds: a paravirtual
 # KVM such as this machine's aborts or hangs instead.  LGUEST_ACCEL=tcg|kvm
 # overrides the probe.  The answer is cached until the next host boot.
 set -eu
@@ -18,7 +19,8 @@ tcg | kvm) say "accelerator forced by LGUEST_ACCEL"; echo "$LGUEST_ACCEL"; exit 
 esac
 
 cache=$(cache_dir)
-key="$(cat /proc/sys/kernel/random/boot_id) $(qemu-system-i386 --version | head -1) $QEMU_CPU"
+cpu=$(qemu_cpu kvm)
+key="$(cat /proc/sys/kernel/random/boot_id) $(qemu-system-i386 --version | head -1) $cpu"
 if [ -f "$cache/accel-probe" ] && [ "$(head -1 "$cache/accel-probe")" = "$key" ]; then
 	sed -n 2p "$cache/accel-probe" >&2
 	sed -n 3p "$cache/accel-probe"
@@ -34,7 +36,7 @@ else
 	gcc -m32 -nostdlib -static -Wl,-Ttext=0x100000 -Wl,--build-id=none \
 		-o "$elf" "$TOP/tools/kvm-probe.S" || die "cannot build the KVM probe"
 	rc=0
-	timeout -k 2 5 qemu-system-i386 -accel kvm -cpu "$QEMU_CPU" -m 16 \
+	timeout -k 2 5 qemu-system-i386 -accel kvm -cpu "$cpu" -m 16 \
 		-nodefaults -display none -no-reboot -monitor none \
 		-device isa-debug-exit,iobase=0xf4,iosize=4 \
 		-kernel "$elf" </dev/null >/dev/null 2>&1 || rc=$?

@@ -4,7 +4,7 @@
 #
 # usage: run-matrix.sh [-c CONFIGS] [-p full|quick] [-b BOOTS] [-r REPS]
 #                      [-w WARMUP] [-T wall|icount] [-P demand-fill|set-pte]
-#                      [-o RESULTS_ROOT]
+#                      [-l TESTS_LOG] [-o RESULTS_ROOT]
 #   -c  comma-separated configurations
 #       (default: native,lguest-baseline,lguest-fastpath,lguest-exitless)
 #         native           bench/suite.conf run directly on the QEMU-booted
@@ -22,7 +22,12 @@
 #   -P  how the Linux guest's new PTEs reach the host: demand-fill (default;
 #       the host fills its shadow at the first touch) or set-pte (the
 #       guest's LHCALL_SET_PTE for the faulting page); in meta.json
+#   -l  a tests/run.sh log of the tests run on this machine first: kept in
+#       the folder as tests.log, its last line in meta.json as "tests"
 #   -o  where results go (default: results/ in the project)
+#
+# The VMs run on the accelerator scripts/probe-accel.sh chooses, with the
+# CPU model scripts/vm-run.sh gives them; meta.json records both.
 #
 # Writes RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<git short rev>/ with raw.csv (every
 # repetition), summary.csv (median, min, max per series), perf.csv,
@@ -42,9 +47,9 @@ set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
 configs=native,lguest-baseline,lguest-fastpath,lguest-exitless profile=full boots=3 reps=5 warmup=1 clock=wall
-pte_policy=demand-fill
+pte_policy=demand-fill tests_log=
 root=$TOP/results
-while getopts 'c:p:b:r:w:T:P:o:h' opt; do
+while getopts 'c:p:b:r:w:T:P:l:o:h' opt; do
 	case $opt in
 	c) configs=$OPTARG ;;
 	p) profile=$OPTARG ;;
@@ -53,8 +58,9 @@ while getopts 'c:p:b:r:w:T:P:o:h' opt; do
 	w) warmup=$OPTARG ;;
 	T) clock=$OPTARG ;;
 	P) pte_policy=$OPTARG ;;
+	l) tests_log=$OPTARG ;;
 	o) root=$OPTARG ;;
-	*) sed -n '3,24s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	*) sed -n '3,30s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -65,6 +71,7 @@ done
 case $warmup in '' | *[!0-9]*) die "-w takes a whole number, not '$warmup'" ;; esac
 case $clock in wall | icount) ;; *) die "-T takes wall or icount, not '$clock'" ;; esac
 case $pte_policy in demand-fill | set-pte) ;; *) die "-P takes demand-fill or set-pte, not '$pte_policy'" ;; esac
+[ -z "$tests_log" ] || [ -s "$tests_log" ] || die "-l: no tests log at '$tests_log'"
 IFS=, read -r -a config_list <<<"$configs"
 [ ${#config_list[@]} -gt 0 ] || die "no configuration given"
 for c in "${config_list[@]}"; do
@@ -83,6 +90,7 @@ results_begin "$root"
 partial=$RESULTS_PARTIAL
 mkdir "$partial/logs"
 accel=$("$TOP/scripts/probe-accel.sh")
+[ "$clock" = wall ] || [ "$accel" = tcg ] || die "-T $clock needs TCG, and the probe chose $accel"
 
 # run_boot JOB LOG WHAT: one VM boot running JOB; on failure, the console's tail.
 run_boot() {
@@ -153,8 +161,13 @@ rm -f "$partial/perf-unavailable"
 perf_rows=$(($(wc -l <"$partial/perf.csv") - 1))
 perf_disagree=$(awk -F, 'NR > 1 && $4 != $5' "$partial/perf.csv" | wc -l)
 [ "$perf_disagree" = 0 ] || say "warning: perf and the counters disagree in $perf_disagree rows of perf.csv"
-mapfile -t pairs < <(results_meta_pairs)
-json_object "${pairs[@]}" accel "$accel" guest_kernel "$(meta guest_kernel)" \
+tests=
+if [ -n "$tests_log" ]; then
+	cp "$tests_log" "$partial/tests.log"
+	tests=$(tail -1 "$tests_log")
+fi
+mapfile -t pairs < <(results_meta_pairs "$accel")
+json_object "${pairs[@]}" accel "$accel" ${tests:+tests "$tests"} guest_kernel "$(meta guest_kernel)" \
 	guest_cpu "$(meta guest_cpu)" configs "$configs" profile "$profile" \
 	boots "$boots" reps_per_boot "$reps" warmup_per_boot "$warmup" \
 	clock "$clock" host_loadavg_before "$load_before" \

@@ -21,7 +21,14 @@
 #                   guest time counts instructions (QEMU -icount, TCG only)
 #                   and so repeats from run to run whatever the host's load
 #   -C MODEL        the VM's CPU, a QEMU -cpu model such as Skylake-Client-v1
-#                   (default: $QEMU_CPU, else common.sh's qemu32 and features)
+#                   (sets QEMU_CPU; see below)
+#   -S              one instruction per translation block (QEMU -singlestep,
+#                   TCG only): TCG takes an interrupt or NMI only between
+#                   blocks, so this lets one land between any two
+#                   instructions, at a cost in speed
+#
+# The CPU model is common.sh's qemu_cpu for the accelerator the probe
+# chose; QEMU_CPU overrides it (QEMU_CPU=host: the host's CPU, KVM only).
 #
 # The job is packed into a small second cpio archive appended to the base
 # initramfs; /init runs it and prints LGUEST-M012-EXIT=<status>.
@@ -32,7 +39,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '3,28s/^# \{0,1\}//p' "$0" >&2
+	sed -n '3,36s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 fail() {
@@ -40,11 +47,11 @@ fail() {
 	exit 2
 }
 
-timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms= inject= clock=wall
+timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms= inject= clock=wall singlestep=
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:C:h' opt; do
+while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:C:Sh' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
@@ -60,6 +67,7 @@ while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:C:h' opt; do
 	e) inject=$OPTARG ;;
 	T) clock=$OPTARG ;;
 	C) QEMU_CPU=$OPTARG ;;
+	S) singlestep=1 ;;
 	*) usage ;;
 	esac
 done
@@ -108,7 +116,15 @@ icount)
 	clock_args=(-icount shift=1,sleep=off -rtc clock=vm) ;;
 *) fail "-T takes wall or icount, not '$clock'" ;;
 esac
-say "accel=$accel cpu=$QEMU_CPU mem=${mem}M cpus=$cpus clock=$clock timeout=${timeout_s}s${nmi_ms:+ ${inject:-nmi}-every=${nmi_ms}ms}"
+tcg_args=()
+if [ -n "$singlestep" ]; then
+	[ "$accel" = tcg ] || fail "-S is QEMU's -singlestep, which needs TCG, and the probe chose $accel"
+	tcg_args=(-singlestep)
+fi
+cpu=$(qemu_cpu "$accel")
+[ "$cpu" != host ] || [ "$accel" = kvm ] ||
+	fail "QEMU_CPU=host (the host's CPU) needs KVM, and the probe chose $accel"
+say "accel=$accel cpu=$cpu mem=${mem}M cpus=$cpus clock=$clock${singlestep:+ singlestep} timeout=${timeout_s}s${nmi_ms:+ ${inject:-nmi}-every=${nmi_ms}ms}"
 
 # The monitor, on a pair of pipes, only when we inject NMIs (or -e's
 # command) through it.
@@ -134,9 +150,10 @@ fi
 
 set -o pipefail
 rc=0
-timeout -k 5 "$timeout_s" qemu-system-i386 -M pc -accel "$accel" -cpu "$QEMU_CPU" \
+timeout -k 5 "$timeout_s" qemu-system-i386 -M pc -accel "$accel" -cpu "$cpu" \
 	-m "$mem" -smp "$cpus" -nodefaults -no-user-config -display none \
-	-no-reboot "${monitor[@]}" ${clock_args[@]+"${clock_args[@]}"} -serial stdio \
+	-no-reboot "${monitor[@]}" ${clock_args[@]+"${clock_args[@]}"} \
+	${tcg_args[@]+"${tcg_args[@]}"} -serial stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=4 \
 	-kernel "$kernel" -initrd "$work/initrd" \
 	-append "console=ttyS0 panic=-1 $extra_args" </dev/null 2>"$work/qemu.err" |

@@ -1,7 +1,9 @@
 #!/bin/bash
 # Run every test and end with the line "N passed, N failed".
 #
-# usage: tests/run.sh [NAME-PATTERN]
+# usage: tests/run.sh [NAME-PATTERN...]
+#
+# With patterns, only the tests whose path contains one of them run.
 #
 # A test is build/tests/test_* (compiled unit tests) or tests/*/test_*.sh;
 # each passes by exiting 0.  Its output is shown only when it fails.
@@ -11,7 +13,8 @@ set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$TOP/build
 export TOP BUILD
-pattern=${1:-}
+patterns=("$@")
+[ $# -gt 0 ] || patterns=("")
 
 passed=0 failed=0 failures=()
 out=$(mktemp)
@@ -19,7 +22,11 @@ trap 'rm -f "$out"' EXIT
 for t in "$BUILD"/tests/test_* "$TOP"/tests/*/test_*.sh; do
 	[ -x "$t" ] || continue
 	name=${t#"$TOP"/}
-	case $name in *"$pattern"*) ;; *) continue ;; esac
+	wanted=
+	for p in "${patterns[@]}"; do
+		case $name in *"$p"*) wanted=1 ;; esac
+	done
+	[ -n "$wanted" ] || continue
 	start=$(date +%s)
 	if "$t" >"$out" 2>&1 </dev/null; then
 		passed=$((passed + 1))

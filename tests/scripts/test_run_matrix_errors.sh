@@ -10,7 +10,12 @@ expect_status 1 "non-numeric repetitions" "$m" -o "$SCRATCH" -r five
 expect_status 1 "unknown profile" "$m" -o "$SCRATCH" -p medium
 expect_status 1 "unknown PTE policy" "$m" -o "$SCRATCH" -P eager
 expect_status 2 "unknown option" "$m" -o "$SCRATCH" -Z
+expect_status 1 "a missing tests log" "$m" -o "$SCRATCH" -l "$SCRATCH/no-such-log"
+LGUEST_ACCEL=kvm expect_status 1 "icount under KVM" "$m" -o "$SCRATCH" -T icount
 check "nothing written" [ -z "$(ls -A "$SCRATCH")" ]
 msg=$("$m" -o "$SCRATCH" -c bogus 2>&1 || true)
 check "the bad configuration is named" grep -q "unknown configuration 'bogus'" <<<"$msg"
+msg=$(LGUEST_ACCEL=kvm "$m" -o "$SCRATCH" -T icount 2>&1 || true)
+check "icount under KVM: says it needs TCG" grep -q -- "-T icount needs TCG, and the probe chose kvm" <<<"$msg"
+check "still nothing written" [ -z "$(ls -A "$SCRATCH")" ]
 finish

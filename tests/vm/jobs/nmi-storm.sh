@@ -1,8 +1,9 @@
 # Runs inside the host VM while the runner injects NMIs (or machine
 # checks, vm-run.sh -e): the fault guests under each build, so they land
 # in the Switcher, in the M:012 walker, in the exitless build's window on
-# the host's cr3, and in the host.  Each guest must still pass, and the
-# host must not notice.
+# the host's cr3, and in the host, and the null-hypercall guest, whose
+# every operation is a trip through the world switch.  Each guest must
+# still pass, and the host must not notice.
 # Every step's status is printed (STORM-RC), to tell what failed.
 #
 # Each NMI makes the kernel print a note, which goes to the UART between
@@ -10,7 +11,16 @@
 # cut anywhere.  A kernel message is written whole, so the lines the test
 # reads are kernel messages (/dev/kmsg), each one write ending in a
 # newline, and the test finds them by how they end, not how they start.
+#
+# Where NMIs landed inside the Switcher, lg.ko's lguest_switcher_nmi trace
+# event says: under each build, SWITCHER-NMIS gives how many did and the
+# places they hit (offsets into the Switcher's text).
+#
+# STORM=world-switch in the environment runs only the fault guest and the
+# null-hypercall guest under each build, not the benchmarks of the fault
+# paths: the pass under QEMU's -singlestep, where everything is slower.
 status=0
+events=/sys/kernel/tracing/events/lguest/lguest_switcher_nmi
 result() { # result TEXT: one line the test parses
 	echo "$*" >/dev/kmsg
 }
@@ -25,16 +35,22 @@ step() { # step LABEL COMMAND...: run, keep its output, report its status
 }
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	step "insmod $ko" insmod $ko || exit 1
+	echo > /sys/kernel/tracing/trace
+	echo 1 > $events/enable || { result "STORM-RC trace-event $ko 1"; exit 1; }
 	step "fault-guest $ko" /lguest/launcher /lguest/guests/user_fault_notpresent.elf
 	grep -E '^(SUMMARY|LGUEST-COUNTERS)' /tmp/out |
 		while read -r line; do result "STORM $ko $line"; done
-	step "bench $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=1000' \
-		/lguest/guests/bench_user_fault_notpresent.elf
-	grep -E '^LGUEST-COUNTERS' /tmp/out |
-		while read -r line; do result "STORM-BENCH $ko $line"; done
+	step "hcall $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=5000' \
+		/lguest/guests/bench_null_hypercall.elf
+	if [ "${STORM:-}" != world-switch ]; then
+		step "bench $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=1000' \
+			/lguest/guests/bench_user_fault_notpresent.elf
+		grep -E '^LGUEST-COUNTERS' /tmp/out |
+			while read -r line; do result "STORM-BENCH $ko $line"; done
+	fi
 	# The exitless build's own paths: its fills and its copy-on-write
 	# SET_PTEs, with NMIs landing in its window on the host's cr3.
-	if [ $ko = /lguest/exitless/lg.ko ]; then
+	if [ $ko = /lguest/exitless/lg.ko ] && [ "${STORM:-}" != world-switch ]; then
 		for b in present cow; do
 			step "bench-$b $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=1000' \
 				/lguest/guests/bench_user_fault_$b.elf
@@ -42,6 +58,10 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 				while read -r line; do result "STORM-EX-$b $line"; done
 		done
 	fi
+	# The module's events leave the trace buffer with the module.
+	echo 0 > $events/enable
+	sed -n 's/.* lguest_switcher_nmi: offset=//p' /sys/kernel/tracing/trace >/tmp/nmi
+	result "SWITCHER-NMIS $ko hits=$(wc -l </tmp/nmi) at=$(sort -u /tmp/nmi | tr "\n" , | sed "s/,$//")"
 	step "rmmod $ko" rmmod lg
 done
 result "NMIS $(grep NMI: /proc/interrupts | tr -s ' ' | cut -d' ' -f2)"
