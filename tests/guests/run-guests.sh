@@ -183,6 +183,7 @@ judge() {
 			;;
 		bench)
 			ran_cleanly || return
+			# shellcheck disable=SC2086 # the rule's words: name ops reps
 			set -- $args
 			if ! grep -qE "^BENCH,$1,ns_per_op," "$out"; then
 				echo "no BENCH $1 ns_per_op line"
@@ -241,6 +242,7 @@ run_guest() {
 	secs=${secs:-$default_timeout}
 	# A benchmark runs as its rule says, its results into their own file.
 	: >"$work/results"
+	# shellcheck disable=SC2046 # the rule's words: name ops reps
 	set -- $(rules "$g" | awk '$1 == "bench" { print $2, $3, $4 }')
 	[ $# = 0 ] || set -- -c "reps=$3 warmup=1 ops=$2" \
 		-r "$work/results" -w "$1:$2:$3"

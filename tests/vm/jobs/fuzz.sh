@@ -33,7 +33,7 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 		grep -aE '^(# [0-9]+ hypercalls|SUMMARY|FAIL|# .*mismatch)' $out |
 			results "FUZZ-HCALL $ko $seed"
 		result "FUZZ-WINDOWS $ko $seed $(grep -c . $windows) recorded," \
-			"$(grep -cvE '^BENCH,f,world_switches_per_op,switches,[12],[0-9]+\.[0-9]{3}$' $windows) malformed
+			"$(grep -cvE '^BENCH,f,world_switches_per_op,switches,[12],[0-9]+\.[0-9]{3}$' $windows) malformed"
 	done
 	for k in $(seq 1 $FATAL_CASES); do
 		/lguest/launcher -c "seed=$k ops=200 fatal=$k" \
