@@ -835,9 +835,9 @@ static void op_idt(void)
 
 /*
  * A value for LHCALL_NOTIFY: junk, the edges of memory, or a bench window
- * of ours with random fields, a name of 0 to 32 'f's most often: the
- * launcher must record only what its -w asks for (tests/vm/jobs/fuzz.sh
- * runs it with -w f:1:2).
+ * of ours with random fields, its name "f" half the time, else 0 to 32
+ * 'f's most often: the launcher must record only what its -w asks for
+ * (tests/vm/jobs/fuzz.sh runs it with -w f:1:2), and now and then it does.
  */
 static u32 notify_value(void)
 {
@@ -850,7 +850,7 @@ static u32 notify_value(void)
 	case 1:
 		return mem - below(2 * sizeof(w));
 	default:
-		n = below(sizeof(w.benchmark) + 1);
+		n = chance(50) ? 1 : below(sizeof(w.benchmark) + 1);
 		w.magic = chance(90) ? LGUEST_WINDOW_MAGIC : rnd();
 		w.phase = below(3);
 		w.rep = below(3);
