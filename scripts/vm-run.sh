@@ -127,9 +127,9 @@ if [ -n "$nmi_ms" ]; then
 fi
 
 # The results channel: a second UART, 0x2f8, ttyS1 to the VM's kernel.
-# QEMU's option parser wants a comma in the path doubled.
+# (-serial takes the path after "file:" as it is, commas and all.)
 results_serial=()
-[ -z "$results" ] || results_serial=(-serial "file:${results//,/,,}")
+[ -z "$results" ] || results_serial=(-serial "file:$results")
 
 set -o pipefail
 rc=0
