@@ -5,24 +5,37 @@
 #include "bench.h"
 #include "errmsg.h"
 
+int bench_check_name(const char *name, size_t len, char *err)
+{
+	size_t i;
+
+	if (len == 0)
+		return seterr(err, "empty name");
+	if (len >= BENCH_NAME_MAX)
+		return seterr(err, "name longer than %zu bytes",
+			      BENCH_NAME_MAX - 1);
+	for (i = 0; i < len; i++) {
+		char c = name[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_'))
+			return seterr(err, "name has byte 0x%02x, not [A-Za-z0-9_]",
+				      (unsigned char)c);
+	}
+	return 0;
+}
+
 /* The name must be [A-Za-z0-9_]+ and NUL-terminated inside its array. */
 static int check_name(const struct lguest_bench_window *w, char *err)
 {
-	size_t i, n = strnlen(w->benchmark, sizeof(w->benchmark));
+	size_t n = strnlen(w->benchmark, sizeof(w->benchmark));
+	char why[ERR_MAX];
 
 	if (n == sizeof(w->benchmark))
 		return seterr(err, "bench window: name not NUL-terminated within %zu bytes",
 			      sizeof(w->benchmark));
-	if (n == 0)
-		return seterr(err, "bench window: empty name");
-	for (i = 0; i < n; i++) {
-		char c = w->benchmark[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '_'))
-			return seterr(err, "bench window: name has byte 0x%02x, not [A-Za-z0-9_]",
-				      (unsigned char)c);
-	}
+	if (bench_check_name(w->benchmark, n, why))
+		return seterr(err, "bench window: %s", why);
 	return 0;
 }
 
@@ -57,9 +70,18 @@ int bench_begin(struct bench_state *s, const struct lguest_bench_window *w,
 {
 	int replaced = 0;
 
+	if (strcmp(w->benchmark, s->want.benchmark))
+		return seterr(err, "bench window %s rep %u: the runner asked for %s",
+			      w->benchmark, w->rep, s->want.benchmark);
+	if (s->recorded == s->want.reps)
+		return seterr(err, "bench window %s rep %u: all %u asked for are recorded",
+			      w->benchmark, w->rep, s->want.reps);
+	if (w->rep != s->recorded + 1)
+		return seterr(err, "bench window %s rep %u: the next is rep %u",
+			      w->benchmark, w->rep, s->recorded + 1);
 	if (s->open) {
-		seterr(err, "bench window %s rep %u never ended; starting %s rep %u",
-		       s->begin.benchmark, s->begin.rep, w->benchmark, w->rep);
+		seterr(err, "bench window %s rep %u began again before it ended",
+		       w->benchmark, w->rep);
 		replaced = 1;
 	}
 	s->open = true;
@@ -81,10 +103,14 @@ int bench_end(struct bench_state *s, const struct lguest_bench_window *w,
 		return seterr(err, "bench window %s rep %u ended while %s rep %u is open",
 			      w->benchmark, w->rep, s->begin.benchmark,
 			      s->begin.rep);
+	if (w->ops != s->want.ops)
+		return seterr(err, "bench window %s rep %u claims %u operations, the runner asked for %u",
+			      w->benchmark, w->rep, w->ops, s->want.ops);
 	delta = now->world_switches - s->at_begin.world_switches;
 	snprintf(line, BENCH_LINE_MAX,
 		 "BENCH,%s,world_switches_per_op,switches,%u,%.3f",
 		 w->benchmark, w->rep, (double)delta / w->ops);
 	s->open = false;
+	s->recorded++;
 	return 0;
 }

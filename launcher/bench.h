@@ -2,9 +2,18 @@
 /*
  * The bench-window convention (struct lguest_bench_window in the ABI): a
  * guest passes the gpa of a window to LHCALL_NOTIFY at the start (phase 0)
- * and the end (phase 1) of a measured stretch, and the launcher turns the
- * counters read at both ends into
+ * and the end (phase 1) of a measured stretch.  The launcher reads the
+ * host's counters at both exits and, for the windows the runner asked for
+ * (-w NAME:OPS:REPS), writes
  *	BENCH,<benchmark>,world_switches_per_op,switches,<rep>,<value>
+ * to its results file (-r), where the guest's console never goes.
+ *
+ * The guest names its windows and claims their operations, and neither is
+ * taken on its word: a window counts only when it is the benchmark the
+ * runner named, the next repetition (1, 2, ... up to REPS, each once) and
+ * claims exactly the OPS operations the runner asked for.  The counts are
+ * the host's; what the guest can still do is put other work in a window,
+ * which is its own benchmark's loss.
  */
 #ifndef LAUNCHER_BENCH_H
 #define LAUNCHER_BENCH_H
@@ -16,6 +25,8 @@
 #include "../module/uapi/lguest.h"
 
 #define BENCH_LINE_MAX	128
+/* Room for a benchmark name: struct lguest_bench_window's. */
+#define BENCH_NAME_MAX	sizeof(((struct lguest_bench_window *)0)->benchmark)
 
 enum window_kind {
 	WINDOW_NONE,	/* not a window: outside guest memory or wrong magic */
@@ -24,12 +35,27 @@ enum window_kind {
 	WINDOW_END,
 };
 
-/* A window begun and not yet ended, with the counters at its start. */
-struct bench_state {
-	bool open;
-	struct lguest_bench_window begin;
-	struct lguest_counters at_begin;
+/* What the runner asked for: the only windows that count. */
+struct bench_expect {
+	char benchmark[BENCH_NAME_MAX];	/* NUL-terminated, [A-Za-z0-9_]+ */
+	uint32_t ops;			/* operations in every window */
+	uint32_t reps;			/* windows, numbered 1 to reps */
 };
+
+/* The windows of one guest run. */
+struct bench_state {
+	struct bench_expect want;
+	uint32_t recorded;	/* windows counted: the next is rep recorded + 1 */
+	bool open;		/* a window begun and not yet ended ... */
+	struct lguest_bench_window begin;
+	struct lguest_counters at_begin;	/* ... with its counters */
+};
+
+/*
+ * Checks that @name is a benchmark name: 1 to BENCH_NAME_MAX - 1 bytes of
+ * [A-Za-z0-9_].  Returns 0, or -1 with a message in @err.
+ */
+int bench_check_name(const char *name, size_t len, char *err);
 
 /*
  * Copies the window at @gpa out of guest memory (once: the guest may change
@@ -41,8 +67,10 @@ enum window_kind bench_read_window(const void *mem, uint32_t mem_size,
 				   char *err);
 
 /*
- * Starts window @w with counters @now.  Returns 0, or 1 with a note in @err
- * when it replaces a window that never ended.
+ * Starts window @w with counters @now.  Returns 0; 1 with a note in @err
+ * when it replaces a window of the same repetition that never ended; or -1
+ * with a message in @err when @w is not the window the runner expects
+ * next, and then the state is unchanged.
  */
 int bench_begin(struct bench_state *s, const struct lguest_bench_window *w,
 		const struct lguest_counters *now, char *err);
@@ -50,7 +78,8 @@ int bench_begin(struct bench_state *s, const struct lguest_bench_window *w,
 /*
  * Ends window @w with counters @now and writes its BENCH line (no newline)
  * into @line, BENCH_LINE_MAX bytes.  Returns 0, or -1 with a message in
- * @err when no matching window was begun; the state is then unchanged.
+ * @err when no matching window was begun or @w claims other than the
+ * runner's operations; the state is then unchanged.
  */
 int bench_end(struct bench_state *s, const struct lguest_bench_window *w,
 	      const struct lguest_counters *now, char *line, char *err);

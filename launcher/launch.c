@@ -5,8 +5,16 @@
  * info (load.c), and run it through /dev/lguest (run.c).  Every check on
  * the input happens before /dev/lguest is opened, so bad input always ends
  * with status 2 and a message, whatever the host.
+ *
+ * The results file (-r) is the launcher's alone: the guest's console goes
+ * to stdout, so nothing a guest prints can pass for a line the launcher
+ * wrote there.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "errmsg.h"
 #include "launch.h"
@@ -36,5 +44,19 @@ int launch(int argc, char **argv)
 	}
 	g.dev = LGUEST_DEV;
 	g.quiet = o.quiet;
-	return run_guest(&g);
+	g.want = o.want;
+	g.results_fd = -1;
+	if (o.results) {
+		g.results_fd = open(o.results, O_WRONLY | O_APPEND | O_CREAT |
+				    O_NOCTTY | O_CLOEXEC, 0644);
+		if (g.results_fd < 0) {
+			fprintf(stderr, "launcher: cannot open %s: %s\n",
+				o.results, strerror(errno));
+			return EXIT_USAGE;
+		}
+	}
+	status = run_guest(&g);
+	if (g.results_fd >= 0)
+		close(g.results_fd);
+	return status;
 }

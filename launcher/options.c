@@ -31,6 +31,44 @@ static int parse_mem(const char *s, uint32_t *bytes, char *err)
 	return 0;
 }
 
+/* A whole number from 1 to UINT32_MAX, plain decimal, ending at @end. */
+static int parse_count(const char *s, const char *end, uint32_t *n)
+{
+	uint64_t v = 0;
+
+	if (s == end || *s == '0')
+		return -1;
+	for (; s < end; s++) {
+		if (!isdigit((unsigned char)*s))
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > UINT32_MAX)
+			return -1;
+	}
+	*n = (uint32_t)v;
+	return 0;
+}
+
+/* -w NAME:OPS:REPS: the bench windows the runner asks the guest for. */
+static int parse_want(const char *s, struct bench_expect *want, char *err)
+{
+	const char *ops = strchr(s, ':');
+	const char *reps = ops ? strchr(ops + 1, ':') : NULL;
+	char why[ERR_MAX];
+
+	if (!reps)
+		return seterr(err, "-w '%s': want NAME:OPS:REPS", s);
+	if (bench_check_name(s, ops - s, why))
+		return seterr(err, "-w '%s': benchmark %s", s, why);
+	if (parse_count(ops + 1, reps, &want->ops) ||
+	    parse_count(reps + 1, reps + strlen(reps), &want->reps))
+		return seterr(err, "-w '%s': OPS and REPS must be whole numbers from 1 to %u",
+			      s, UINT32_MAX);
+	memset(want->benchmark, 0, sizeof(want->benchmark));
+	memcpy(want->benchmark, s, ops - s);
+	return 0;
+}
+
 int parse_options(int argc, char **argv, struct options *o, char *err)
 {
 	int c;
@@ -41,7 +79,7 @@ int parse_options(int argc, char **argv, struct options *o, char *err)
 	/* optind = 0 makes glibc start afresh; opterr = 0 keeps it quiet. */
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt(argc, argv, ":m:i:c:qh")) != -1) {
+	while ((c = getopt(argc, argv, ":m:i:c:qr:w:h")) != -1) {
 		switch (c) {
 		case 'm':
 			if (parse_mem(optarg, &o->mem_size, err))
@@ -56,6 +94,13 @@ int parse_options(int argc, char **argv, struct options *o, char *err)
 		case 'q':
 			o->quiet = true;
 			break;
+		case 'r':
+			o->results = optarg;
+			break;
+		case 'w':
+			if (parse_want(optarg, &o->want, err))
+				return -1;
+			break;
 		case 'h':
 			o->help = true;
 			return 0;
@@ -69,6 +114,9 @@ int parse_options(int argc, char **argv, struct options *o, char *err)
 				      argv[optind - 1]);
 		}
 	}
+	/* Results need both: where they go, and which windows count. */
+	if (!o->results != !o->want.reps)
+		return seterr(err, "-r and -w go together");
 	if (optind == argc)
 		return seterr(err, "no guest ELF given");
 	if (argc - optind > 1)

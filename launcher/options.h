@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Command line: launcher [-m MEM_MIB] [-i INITRD] [-c CMDLINE] [-q] GUEST_ELF
+ * Command line: launcher [-m MEM_MIB] [-i INITRD] [-c CMDLINE] [-q]
+ *			   [-r RESULTS -w NAME:OPS:REPS] GUEST_ELF
  */
 #ifndef LAUNCHER_OPTIONS_H
 #define LAUNCHER_OPTIONS_H
@@ -8,16 +9,22 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bench.h"
+
 #define MEM_DEFAULT_MIB		64
 /* The host maps guest memory with whole page tables of 4 MiB each. */
 #define MEM_GRANULE_MIB		4
 
 #define USAGE_TEXT \
-	"usage: launcher [-m MEM_MIB] [-i INITRD] [-c CMDLINE] [-q] GUEST_ELF\n" \
+	"usage: launcher [-m MEM_MIB] [-i INITRD] [-c CMDLINE] [-q]\n" \
+	"                [-r RESULTS -w NAME:OPS:REPS] GUEST_ELF\n" \
 	"  -m MEM_MIB  guest memory in MiB, a multiple of 4 from 4 to 512 (default 64)\n" \
 	"  -i INITRD   load INITRD at the top of guest memory\n" \
 	"  -c CMDLINE  the guest's command line\n" \
-	"  -q          do not print the LGUEST-COUNTERS line at exit\n"
+	"  -q          do not print the LGUEST-COUNTERS line at exit\n" \
+	"  -r RESULTS  append the host's result lines to the file RESULTS\n" \
+	"  -w NAME:OPS:REPS  the bench windows to record: benchmark NAME,\n" \
+	"              OPS operations each, repetitions 1 to REPS (needs -r)\n"
 
 struct options {
 	uint32_t mem_size;	/* bytes */
@@ -25,6 +32,8 @@ struct options {
 	const char *cmdline;	/* NULL when -c was not given */
 	const char *guest;	/* path of the guest ELF */
 	bool quiet;
+	const char *results;	/* -r: path, or NULL */
+	struct bench_expect want;	/* -w; want.reps is 0 without it */
 	bool help;		/* -h: print USAGE_TEXT, run nothing */
 };
 

@@ -23,7 +23,10 @@ static int xioctl(int fd, unsigned long req, void *arg)
 	return ret;
 }
 
-/* stdout is written with write(2), so guest output is never held back. */
+/*
+ * stdout and the results are written with write(2), so guest output is
+ * never held back and a result line goes out whole.
+ */
 static int write_all(int fd, const char *buf, size_t len)
 {
 	ssize_t n;
@@ -96,9 +99,27 @@ static void print_kill_regs(int fd)
 		r.eax, r.ebx, r.ecx, r.edx, r.esi, r.edi, r.ebp);
 }
 
-/* Returns 0, or -1 when the counters cannot be read: a broken host. */
+/*
+ * Notes on windows that do not count go to stderr, but no more than this
+ * many: a guest marking windows in a loop must not fill the log.
+ */
+#define WINDOW_NOTES_MAX	16
+
+static void window_note(unsigned int *notes, const char *what,
+			const char *err)
+{
+	if (++*notes <= WINDOW_NOTES_MAX)
+		fprintf(stderr, "launcher: %s%s\n", what, err);
+}
+
+/*
+ * A window the guest marked with LHCALL_NOTIFY: the host's counters now,
+ * as the start or the end of it.  Returns 0, or -1 when the counters
+ * cannot be read or the result cannot be written: a broken host.
+ */
 static int handle_notify(int fd, const struct guest *g,
-			 struct bench_state *bs, uint32_t value)
+			 struct bench_state *bs, unsigned int *notes,
+			 uint32_t value)
 {
 	struct lguest_bench_window w;
 	struct lguest_counters now;
@@ -107,37 +128,61 @@ static int handle_notify(int fd, const struct guest *g,
 
 	kind = bench_read_window(g->mem, g->mem_size, value, &w, err);
 	if (kind == WINDOW_NONE) {
-		fprintf(stderr, "launcher: ignoring notify 0x%x: not a bench window\n",
-			value);
+		snprintf(err, sizeof(err), "notify 0x%x: not a bench window",
+			 value);
+		window_note(notes, "ignoring ", err);
 		return 0;
 	}
+	if (!g->want.reps)
+		return 0;	/* no results asked for */
 	if (kind == WINDOW_BAD) {
-		fprintf(stderr, "launcher: ignoring %s\n", err);
+		window_note(notes, "ignoring ", err);
 		return 0;
 	}
 	if (read_counters(fd, &now))
 		return -1;
 	if (kind == WINDOW_BEGIN) {
-		if (bench_begin(bs, &w, &now, err))
-			fprintf(stderr, "launcher: %s\n", err);
+		switch (bench_begin(bs, &w, &now, err)) {
+		case 1:
+			window_note(notes, "", err);
+			break;
+		case -1:
+			window_note(notes, "ignoring ", err);
+			break;
+		}
 		return 0;
 	}
 	if (bench_end(bs, &w, &now, line, err)) {
-		fprintf(stderr, "launcher: ignoring %s\n", err);
+		window_note(notes, "ignoring ", err);
 		return 0;
 	}
 	strcat(line, "\n");
-	if (write_all(STDOUT_FILENO, line, strlen(line)))
-		fprintf(stderr, "launcher: writing to stdout: %s\n",
+	if (write_all(g->results_fd, line, strlen(line))) {
+		fprintf(stderr, "launcher: writing the results: %s\n",
 			strerror(errno));
+		return -1;
+	}
 	return 0;
+}
+
+/* At the guest's end: what became of the windows the runner asked for. */
+static void report_windows(const struct guest *g, const struct bench_state *bs,
+			   unsigned int notes)
+{
+	if (notes > WINDOW_NOTES_MAX)
+		fprintf(stderr, "launcher: %u notes on bench windows in all, %u shown\n",
+			notes, WINDOW_NOTES_MAX);
+	if (bs->recorded < g->want.reps)
+		fprintf(stderr, "launcher: %u of the %u bench windows asked for recorded\n",
+			bs->recorded, g->want.reps);
 }
 
 /* Serves exits until the guest stops; returns the exit status. */
 static int serve(int fd, const struct guest *g)
 {
 	static struct lguest_exit ex;
-	struct bench_state bs = { 0 };
+	struct bench_state bs = { .want = g->want };
+	unsigned int notes = 0;
 	char reason[LGUEST_DATA_MAX + 1];
 	uint32_t len;
 
@@ -157,19 +202,21 @@ static int serve(int fd, const struct guest *g)
 			}
 			break;
 		case LGUEST_EXIT_NOTIFY:
-			if (handle_notify(fd, g, &bs, ex.status))
+			if (handle_notify(fd, g, &bs, &notes, ex.status))
 				return EXIT_OSERR;
 			break;
 		case LGUEST_EXIT_SHUTDOWN:
 			reason_text(ex.data, len, reason, sizeof(reason));
 			fprintf(stderr, "launcher: guest shut down: %s (status %u)\n",
 				reason, ex.status);
+			report_windows(g, &bs, notes);
 			if (!g->quiet)
 				print_counters(fd);
 			return shutdown_exit_status(ex.status);
 		case LGUEST_EXIT_KILLED:
 			reason_text(ex.data, len, reason, sizeof(reason));
 			fprintf(stderr, "launcher: guest killed: %s\n", reason);
+			report_windows(g, &bs, notes);
 			if (!g->quiet) {
 				print_kill_regs(fd);
 				print_counters(fd);

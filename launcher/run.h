@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../module/uapi/lguest.h"
+#include "bench.h"
 
 #define LGUEST_DEV	"/dev/lguest"
 
@@ -19,6 +20,9 @@ struct guest {
 	uint32_t mem_size;
 	struct lguest_init init;
 	bool quiet;			/* no LGUEST-COUNTERS line at exit */
+	/* The bench windows to record (none when want.reps is 0) ... */
+	struct bench_expect want;
+	int results_fd;			/* ... and where their lines go */
 };
 
 /*

@@ -31,7 +31,8 @@
 #
 # Writes RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<git short rev>/ with raw.csv (every
 # repetition), summary.csv (median, min, max per series), perf.csv,
-# meta.json, the figures, and the console log of every boot.
+# meta.json, the figures, and the console log and the launcher's results
+# (vm-run.sh -r) of every boot.
 #
 # perf.csv comes from one more boot per configuration, which runs the suite
 # once (one repetition, no warm-up) under perf stat (suite.sh perf-jobs):
@@ -92,10 +93,11 @@ mkdir "$partial/logs"
 accel=$("$TOP/scripts/probe-accel.sh")
 [ "$clock" = wall ] || [ "$accel" = tcg ] || die "-T $clock needs TCG, and the probe chose $accel"
 
-# run_boot JOB LOG WHAT: one VM boot running JOB; on failure, the console's tail.
+# run_boot JOB LOG WHAT [RESULTS]: one VM boot running JOB, the launcher's
+# results channel into RESULTS; on failure, the console's tail.
 run_boot() {
 	local rc=0
-	"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$2" "$1" || rc=$?
+	"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$2" ${4:+-r "$4"} "$1" || rc=$?
 	if [ "$rc" != 0 ]; then
 		tail -20 "$2" >&2
 		die "$3 failed (vm-run status $rc); console tail above"
@@ -107,6 +109,7 @@ echo "config,benchmark,event,perf_count,own_count" >"$partial/perf.csv"
 for config in "${config_list[@]}"; do
 	# The job every boot of this configuration runs: who we are, then the suite.
 	job=$partial/job-$config.sh
+	guest_counted=$("$TOP/scripts/suite.sh" guest-counted "$config")
 	{
 		echo 'echo "META,guest_kernel,$(uname -r)"'
 		echo 'echo "META,guest_cpu,$(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)"'
@@ -114,12 +117,19 @@ for config in "${config_list[@]}"; do
 	} >"$job"
 	for boot in $(seq "$boots"); do
 		log=$partial/logs/$config-boot$boot.log
+		# Only the launcher writes results: native runs have none.
+		results=
+		[ "$config" = native ] || results=$partial/logs/$config-boot$boot.results
 		say "$config: boot $boot of $boots ($profile suite, $reps repetitions)"
-		run_boot "$job" "$log" "$config boot $boot"
-		# Number repetitions across boots: boot b's rep r is (b-1)*reps+r.
-		"$benchcsv" extract "$config" "$log" |
-			awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
-			die "could not read results from $log"
+		run_boot "$job" "$log" "$config boot $boot" "$results"
+		# The guests' own figures from the console, the host's from the
+		# launcher's results (benchcsv says why).  Number repetitions
+		# across boots: boot b's rep r is (b-1)*reps+r.
+		{
+			"$benchcsv" extract -g "$guest_counted" "$config" "$log" &&
+				{ [ -z "$results" ] || "$benchcsv" extract-host "$config" "$results"; }
+		} | awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
+			die "could not read results from $log${results:+ and $results}"
 	done
 	# The counting boot: its PERF lines, and whatever kept perf from counting.
 	{

@@ -6,6 +6,8 @@
 #        suite.sh perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY]
 #                                                      the same under perf
 #        suite.sh expected CONFIG                      "benchmark,metric" lines
+#        suite.sh guest-counted CONFIG                 benchmarks whose host
+#                                                      figures are the guest's
 #
 # PTE_POLICY, for the Linux guest: demand-fill (the default: the host fills
 # its shadow when a new PTE's page is first touched) or set-pte (the guest
@@ -17,18 +19,27 @@
 # then the same bench/suite.conf inside the Linux guest under that lg.ko,
 # where each program also reports its exits by reason (bench/exits.h).
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
-# with its name and status.  "perf-jobs" prints them each under
+# with its name and status.  The in-guest microbenchmarks' world switches
+# go to the VM's second serial port (RESULTS_TTY; vm-run.sh -r), written
+# by the launcher for the windows it was told to expect (launcher -w), so
+# nothing a guest prints can pass for them.  "perf-jobs" prints them each under
 # /lguest/perf-count (initramfs/perf-count.sh), which adds perf's counts
 # beside the module's or getrusage's as PERF lines; perf's counting costs
 # time, so these runs are for counts only (the Linux guest has no perf: its
 # programs run as they are, and perf counts the whole guest's run).
 # "expected" lists every series a complete run of that configuration must
-# contain.
+# contain.  "guest-counted" lists, comma-separated, the benchmarks whose
+# world switches and exits by reason come from the console all the same
+# (benchcsv extract -g): the Linux guest's programs, which read them from
+# the guest kernel's /proc/lguest/counters, so they are the guest's word.
 set -eu
 . "$(dirname "$0")/common.sh"
 
+# The launcher's results channel in the VM: vm-run.sh -r's serial port.
+RESULTS_TTY=/dev/ttyS1
+
 usage() {
-	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected CONFIG"
+	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected|guest-counted CONFIG"
 }
 
 # The lines of a suite file, without comments.
@@ -115,14 +126,17 @@ what=$1 config=$2
 case $what in
 jobs | perf-jobs)
 	[ $# -eq 5 ] || [ $# -eq 6 ] || usage
-	# What runs a launcher: -q drops its counters line, which perf-count reads.
-	launch="/lguest/launcher -q" linux="/lguest/run-linux-guest -q" count=
+	profile=$3 reps=$4 warmup=$5 policy=${6:-demand-fill}
+	# What runs a launcher: -q drops its counters line, which perf-count
+	# reads; -w names the windows each guest must mark: its name, its
+	# ops, $reps of them.
+	launch="/lguest/launcher -q -r $RESULTS_TTY -w NAME:OPS:$reps"
+	linux="/lguest/run-linux-guest -q" count=
 	if [ "$what" = perf-jobs ]; then
 		launch="/lguest/perf-count lguest NAME /lguest/launcher"
 		linux="/lguest/perf-count lguest linux-guest /lguest/run-linux-guest"
 		count=count
 	fi
-	profile=$3 reps=$4 warmup=$5 policy=${6:-demand-fill}
 	case $policy in
 	demand-fill) guest_pte=demand ;;
 	set-pte) guest_pte=set-pte ;;
@@ -134,7 +148,9 @@ jobs | perf-jobs)
 	else
 		echo "insmod $(module_for "$config") || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
-			echo "${launch/NAME/$name} -c 'reps=$reps warmup=$warmup ops=$(pick "$profile" "$rest")'" \
+			ops=$(pick "$profile" "$rest")
+			run=${launch//NAME/$name}
+			echo "${run/OPS/$ops} -c 'reps=$reps warmup=$warmup ops=$ops'" \
 				"/lguest/guests/bench_$name.elf ||" \
 				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 		done
@@ -160,6 +176,11 @@ expected)
 		echo "linux_boot,ms_to_init"
 		native_expected exits
 	fi
+	;;
+guest-counted)
+	[ $# -eq 2 ] || usage
+	[ "$config" = native ] ||
+		entries "$TOP/bench/suite.conf" | awk '{ print $1 }' | paste -sd, -
 	;;
 *)
 	usage

@@ -9,6 +9,9 @@
 #   -s CPUS         virtual CPUs (default 1)
 #   -f HOST:GUEST   also put file or directory HOST at GUEST (repeatable)
 #   -l LOG          write the serial console to LOG (default: a temporary file)
+#   -r RESULTS      write the second serial port, /dev/ttyS1 in the VM, to
+#                   RESULTS: the launcher's results channel (launcher -r),
+#                   which no guest's console output reaches
 #   -q              do not echo the console on stdout
 #   -k KERNEL       kernel image (default: the cached bzImage)
 #   -i INITRAMFS    base initramfs (default: build/initramfs.cpio)
@@ -39,7 +42,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '3,36s/^# \{0,1\}//p' "$0" >&2
+	sed -n '3,39s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 fail() {
@@ -47,17 +50,18 @@ fail() {
 	exit 2
 }
 
-timeout_s=600 mem=768 cpus=1 log= quiet= cmd= extra_args= nmi_ms= inject= clock=wall singlestep=
+timeout_s=600 mem=768 cpus=1 log= results= quiet= cmd= extra_args= nmi_ms= inject= clock=wall singlestep=
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:qk:i:a:c:n:e:T:C:Sh' opt; do
+while getopts 't:m:s:f:l:r:qk:i:a:c:n:e:T:C:Sh' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
 	s) cpus=$OPTARG ;;
 	f) files+=("$OPTARG") ;;
 	l) log=$OPTARG ;;
+	r) results=$OPTARG ;;
 	q) quiet=1 ;;
 	k) kernel=$OPTARG ;;
 	i) initramfs=$OPTARG ;;
@@ -148,12 +152,18 @@ if [ -n "$nmi_ms" ]; then
 	trap 'kill $nmi_pid $drain_pid 2>/dev/null; rm -rf "$work"' EXIT
 fi
 
+# The results channel: a second UART, 0x2f8, ttyS1 to the VM's kernel.
+# (-serial takes the path after "file:" as it is, commas and all.)
+results_serial=()
+[ -z "$results" ] || results_serial=(-serial "file:$results")
+
 set -o pipefail
 rc=0
 timeout -k 5 "$timeout_s" qemu-system-i386 -M pc -accel "$accel" -cpu "$cpu" \
 	-m "$mem" -smp "$cpus" -nodefaults -no-user-config -display none \
 	-no-reboot "${monitor[@]}" ${clock_args[@]+"${clock_args[@]}"} \
 	${tcg_args[@]+"${tcg_args[@]}"} -serial stdio \
+	${results_serial[@]+"${results_serial[@]}"} \
 	-device isa-debug-exit,iobase=0xf4,iosize=4 \
 	-kernel "$kernel" -initrd "$work/initrd" \
 	-append "console=ttyS0 panic=-1 $extra_args" </dev/null 2>"$work/qemu.err" |

@@ -2,7 +2,8 @@
  * benchcsv - turn benchmark console logs into CSV, summarize and check them.
  *
  * usage:
- *   benchcsv extract CONFIG [FILE]
+ *   benchcsv extract [-g BENCHMARKS] CONFIG [FILE]
+ *   benchcsv extract-host CONFIG [FILE]
  *   benchcsv summarize [FILE]
  *   benchcsv verify EXPECTED_FILE [FILE]
  *
@@ -17,6 +18,15 @@
  * CSV written by this tool, and is checked just as strictly: a result that
  * silently went missing or was half parsed would make the comparison
  * between native and hypervisor runs meaningless.
+ *
+ * The console also carries whatever a guest prints, and a guest can print
+ * a result line as well as anyone.  So the figures only the host can count
+ * (world switches, exits by reason, the Switcher's own work: see
+ * host_derived()) are taken from the console only for the BENCHMARKS -g
+ * names, whose figures are the guest's word anyway; the others come from
+ * the launcher's results file, a channel of the host's own, which
+ * "extract-host" reads.  Timings and fault counts are the guest's own by
+ * nature and come from the console.
  *
  * Exit status: 0 success, 1 bad input (message on stderr, or the problems
  * found by verify on stdout), 2 bad usage.
@@ -427,13 +437,50 @@ static void map_free(struct map *m)
 	free(m->val);
 }
 
+/* ---- which figures are whose ------------------------------------------ */
+
+/* A count of exits of one reason, or of what the Switcher did itself. */
+static bool may_be_zero(const char *metric)
+{
+	return !strncmp(metric, "exits_", 6) ||
+	       !strncmp(metric, "fastpath_reflected_", 19) ||
+	       !strncmp(metric, "exitless_", 9);
+}
+
+/* A figure only the host can count: world switches, and the above. */
+static bool host_derived(const char *metric)
+{
+	return !strncmp(metric, "world_switches_", 15) || may_be_zero(metric);
+}
+
+/* Is benchmark in the comma-separated list? */
+static bool listed(const char *list, const char *benchmark)
+{
+	size_t n = strlen(benchmark);
+	const char *p;
+
+	for (p = list; *p; p += strcspn(p, ",")) {
+		if (*p == ',')
+			p++;
+		if (!strncmp(p, benchmark, n) && (p[n] == ',' || !p[n]))
+			return true;
+	}
+	return false;
+}
+
 /* ---- extract ------------------------------------------------------------ */
 
-static int cmd_extract(const char *config, const char *path)
+/*
+ * The console's result lines (host == false), the host-derived figures of
+ * guest_counted benchmarks among them; or the launcher's results file
+ * (host == true), which holds host-derived result lines and nothing else.
+ */
+static int cmd_extract(const char *config, const char *path,
+		       const char *guest_counted, bool host)
 {
 	struct strbuf out = { 0 };
 	struct reader r;
-	unsigned long found = 0;
+	unsigned long found = 0, ignored = 0, first_ignored = 0;
 
 	if (!valid_name(config))
 		die("bad config name '%s' (want [A-Za-z0-9_.-]+)", config);
@@ -451,6 +498,10 @@ static int cmd_extract(const char *config, const char *path)
 		 * fields may be cut or mixed, so never try to salvage it.
 		 * Say so, though, since it means a result went missing.
 		 */
+		if (host && r.len && strncmp(r.buf, RESULT_PREFIX,
+					     strlen(RESULT_PREFIX)))
+			die("%s:%lu: not a result line, in the host's results",
+			    r.name, r.lineno);
 		if (strncmp(r.buf, RESULT_PREFIX, strlen(RESULT_PREFIX))) {
 			if (strstr(r.buf, RESULT_PREFIX))
 				warn("%s:%lu: '" RESULT_PREFIX "' not at the start of the line, ignored",
@@ -466,6 +517,14 @@ static int cmd_extract(const char *config, const char *path)
 		why = check_result(f + 1, &value);
 		if (why)
 			die("%s:%lu: bad result line: %s", r.name, r.lineno, why);
+		if (host && !host_derived(f[2]))
+			die("%s:%lu: metric %s is not the host's to count, in the host's results",
+			    r.name, r.lineno, f[2]);
+		if (!host && host_derived(f[2]) && !listed(guest_counted, f[1])) {
+			if (!ignored++)
+				first_ignored = r.lineno;
+			continue;
+		}
 		sb_printf(&out, "%s,%s,%s,%s,%s,%s\n",
 			  config, f[1], f[2], f[3], f[4], f[5]);
 		found++;
@@ -476,6 +535,9 @@ static int cmd_extract(const char *config, const char *path)
 	if (out.len)
 		fwrite(out.s, 1, out.len, stdout);
 	free(out.s);
+	if (ignored)
+		warn("%s:%lu: %lu result line(s) of host-counted figures ignored: only the host's results file carries those",
+		     r.name, first_ignored, ignored);
 	if (!found)
 		warn("%s: no result lines found", r.name);
 	return 0;
@@ -635,14 +697,6 @@ static size_t read_expected(const char *path, struct expect **out,
 	return ne;
 }
 
-/* A count of exits of one reason, or of what the Switcher did itself. */
-static bool may_be_zero(const char *metric)
-{
-	return !strncmp(metric, "exits_", 6) ||
-	       !strncmp(metric, "fastpath_reflected_", 19) ||
-	       !strncmp(metric, "exitless_", 9);
-}
-
 static int cmd_verify(const char *expected, const char *path)
 {
 	struct map index = { 0 };
@@ -706,12 +760,19 @@ static int cmd_verify(const char *expected, const char *path)
 /* ---- main --------------------------------------------------------------- */
 
 static const char usage_text[] =
-	"usage: benchcsv extract CONFIG [FILE]\n"
+	"usage: benchcsv extract [-g BENCHMARKS] CONFIG [FILE]\n"
+	"       benchcsv extract-host CONFIG [FILE]\n"
 	"       benchcsv summarize [FILE]\n"
 	"       benchcsv verify EXPECTED_FILE [FILE]\n"
 	"\n"
 	"extract    print the BENCH,... lines of a console log as\n"
-	"           CONFIG,benchmark,metric,unit,rep,value rows (no header)\n"
+	"           CONFIG,benchmark,metric,unit,rep,value rows (no header),\n"
+	"           but not the host's figures (world_switches_*, exits_*,\n"
+	"           fastpath_reflected_*, exitless_*) unless the benchmark is\n"
+	"           in the comma-separated BENCHMARKS: their figures are the\n"
+	"           guest's word\n"
+	"extract-host  the same rows from the launcher's results file, which\n"
+	"           holds only the host's figures\n"
 	"summarize  group a raw CSV (header " RAW_HEADER ")\n"
 	"           into " SUMMARY_HEADER "\n"
 	"verify     check that a raw CSV holds every benchmark,metric pair\n"
@@ -739,9 +800,23 @@ int main(int argc, char **argv)
 		fputs(usage_text, stdout);
 		ret = 0;
 	} else if (!strcmp(cmd, "extract")) {
+		const char *guest_counted = "";
+
+		if (argc > 2 && !strcmp(argv[2], "-g")) {
+			if (argc < 4)
+				usage();
+			guest_counted = argv[3];
+			argv += 2;
+			argc -= 2;
+		}
 		if (argc < 3 || argc > 4)
 			usage();
-		ret = cmd_extract(argv[2], argc > 3 ? argv[3] : NULL);
+		ret = cmd_extract(argv[2], argc > 3 ? argv[3] : NULL,
+				  guest_counted, false);
+	} else if (!strcmp(cmd, "extract-host")) {
+		if (argc < 3 || argc > 4)
+			usage();
+		ret = cmd_extract(argv[2], argc > 3 ? argv[3] : NULL, "", true);
 	} else if (!strcmp(cmd, "summarize")) {
 		if (argc > 3)
 			usage();

@@ -254,10 +254,11 @@ struct lguest_exit {
  * A launcher convention, not a host one: a guest measuring itself passes the
  * gpa of this structure to LHCALL_NOTIFY at the start (phase 0) and the end
  * (phase 1) of a measured window of "ops" operations.  The launcher reads
- * the counters at both ends and prints
+ * the counters at both ends and, for the windows it was told to expect
+ * (the benchmark, the operations, the repetitions), writes
  *	BENCH,<benchmark>,world_switches_per_op,switches,<rep>,<value>
- * in the same format as the benchmark programs, so the guest's own timing
- * lines and the host's counts meet in one results file.
+ * in the same format as the benchmark programs, to a results file of its
+ * own: the guest's console cannot write there, and its claims are checked.
  */
 #define LGUEST_WINDOW_MAGIC	0x574e4457	/* "WDNW" */
 struct lguest_bench_window {

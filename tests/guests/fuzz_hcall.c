@@ -4,8 +4,10 @@
  * with random or boundary arguments, synchronous and through the async
  * ring, and after each kind a check that the host did what the ABI says:
  *
- *  - NOP, FLUSH_ASYNC, SEND_INTERRUPTS with junk arguments: %eax 0, every
- *    other register kept;
+ *  - NOP, FLUSH_ASYNC, SEND_INTERRUPTS with junk arguments, and NOTIFY
+ *    with junk, the edges of memory or bench windows with random fields
+ *    (which the launcher must refuse or record as it promises): %eax 0,
+ *    every other register kept;
  *  - page tables: random PDEs and PTEs (present or junk, random flags and
  *    frames anywhere in memory) in a region of three page directories,
  *    told by SET_PTE / SET_PGD, sync or queued, or by FLUSH_TLB, or not at
@@ -183,9 +185,9 @@ static void ring_commit(const struct call *c, unsigned int n)
 }
 
 /*
- * Flush until the batch is consumed: a queued console write stops the
- * host's lap to go to the launcher, so it may take one flush more per
- * console call.  Then the host's position is past the batch.
+ * Flush until the batch is consumed: a queued console write or notify
+ * stops the host's lap to go to the launcher, so it may take one flush
+ * more per such call.  Then the host's position is past the batch.
  */
 static void ring_flush(unsigned int n, unsigned int consoles)
 {
@@ -831,12 +833,41 @@ static void op_idt(void)
 
 /* ---- the rest of the calls ---- */
 
+/*
+ * A value for LHCALL_NOTIFY: junk, the edges of memory, or a bench window
+ * of ours with random fields, its name "f" half the time, else 0 to 32
+ * 'f's most often: the launcher must record only what its -w asks for
+ * (tests/vm/jobs/fuzz.sh runs it with -w f:1:2), and now and then it does.
+ */
+static u32 notify_value(void)
+{
+	static struct lguest_bench_window w;
+	u32 mem = boot_info->mem_size, n;
+
+	switch (below(4)) {
+	case 0:
+		return rnd();
+	case 1:
+		return mem - below(2 * sizeof(w));
+	default:
+		n = chance(50) ? 1 : below(sizeof(w.benchmark) + 1);
+		w.magic = chance(90) ? LGUEST_WINDOW_MAGIC : rnd();
+		w.phase = below(3);
+		w.rep = below(3);
+		w.ops = below(3);
+		memset(w.benchmark, chance(90) ? 'f' : (char)rnd(), n);
+		if (n < sizeof(w.benchmark))
+			w.benchmark[n] = '\0';
+		return __pa(&w);
+	}
+}
+
 static void op_nop(void)
 {
 	static const u32 nrs[] = { LHCALL_NOP, LHCALL_FLUSH_ASYNC,
-				   LHCALL_SEND_INTERRUPTS };
-	u32 eax = nrs[below(3)], b = rnd(), c = rnd(), d = rnd(), s = rnd(),
-	    di = rnd();
+				   LHCALL_SEND_INTERRUPTS, LHCALL_NOTIFY };
+	u32 eax = nrs[below(4)], c = rnd(), d = rnd(), s = rnd(), di = rnd();
+	u32 b = eax == LHCALL_NOTIFY ? notify_value() : rnd();
 	const u32 b0 = b, c0 = c, d0 = d, s0 = s, di0 = di;
 
 	n_sync++;
@@ -1044,6 +1075,12 @@ static void op_ring(void)
 				consoles++;
 				c[i] = (struct call){ LHCALL_CONSOLE_WRITE,
 						      __pa(text), 0, 0, 0 };
+				break;
+			}
+			if (chance(10)) {
+				consoles++;	/* to the launcher just the same */
+				c[i] = (struct call){ LHCALL_NOTIFY, notify_value(),
+						      rnd(), rnd(), rnd() };
 				break;
 			}
 			/* fall through */

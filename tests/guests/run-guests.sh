@@ -6,7 +6,8 @@
 # usage: run-guests.sh [GUEST...]      (default: every guest in expect.txt)
 #
 # It loads lg.ko, runs each guest as "launcher [LAUNCHER_ARGS] GUEST.elf"
-# under a timeout, and prints one line per guest:
+# (a benchmark with its rule's operations and repetitions, and its results
+# file) under a timeout, and prints one line per guest:
 #	GUEST-PASS <guest>
 #	GUEST-FAIL <guest>: <why>		(then the output's tail, indented)
 # each after its shadow audit's summary (below):
@@ -137,6 +138,20 @@ ran_cleanly() {
 	fi
 }
 
+# Does the launcher's results file hold exactly the world switches of
+# windows 1 to REPS of benchmark NAME, in order, and nothing else (whatever
+# the guest printed or marked)?  If not, say why.
+results_ok() { # results_ok NAME REPS
+	if ! awk -v name="$1" -v reps="$2" '
+		$0 != "BENCH," name ",world_switches_per_op,switches," NR "," $6 ||
+		$6 !~ /^[0-9]+\.[0-9][0-9][0-9]$/ { exit 1 }
+		END { exit NR != reps }' FS=, "$work/results"; then
+		echo "the launcher's results are not windows 1 to $2 of $1:"
+		head -n 5 "$work/results"
+		return 1
+	fi
+}
+
 # judge GUEST STATUS OUTPUT KMSG: prints why the run failed, nothing if it
 # passed.  KMSG is the kernel log of the guest's run.
 judge() {
@@ -169,12 +184,13 @@ judge() {
 			;;
 		bench)
 			ran_cleanly || return
-			for metric in ns_per_op world_switches_per_op; do
-				if ! grep -qE "^BENCH,[A-Za-z0-9_]+,$metric," "$out"; then
-					echo "no BENCH $metric line"
-					return
-				fi
-			done
+			# shellcheck disable=SC2086 # the rule's words: name ops reps
+			set -- $args
+			if ! grep -qE "^BENCH,$1,ns_per_op," "$out"; then
+				echo "no BENCH $1 ns_per_op line"
+				return
+			fi
+			results_ok "$1" "$3" || return
 			;;
 		counter)
 			name=${args%% *}
@@ -225,8 +241,14 @@ run_guest() {
 	fi
 	secs=$(rules "$g" | awk '$1 == "timeout" { print $2 }' | tail -n 1)
 	secs=${secs:-$default_timeout}
+	# A benchmark runs as its rule says, its results into their own file.
+	: >"$work/results"
+	# shellcheck disable=SC2046 # the rule's words: name ops reps
+	set -- $(rules "$g" | awk '$1 == "bench" { print $2, $3, $4 }')
+	[ $# = 0 ] || set -- -c "reps=$3 warmup=1 ops=$2" \
+		-r "$work/results" -w "$1:$2:$3"
 	# shellcheck disable=SC2086 # LAUNCHER_ARGS is a list of words
-	timeout -k 5 "$secs" "$launcher" $launcher_args "$elf" \
+	timeout -k 5 "$secs" "$launcher" $launcher_args "$@" "$elf" \
 		>"$work/stdout" 2>"$work/stderr" </dev/null
 	rc=$?
 	cat "$work/stdout" "$work/stderr" >"$out"

@@ -2,8 +2,9 @@
 # The launcher refuses, before it opens /dev/lguest or runs anything, a
 # file that is not a kernel for lguest: the host's own vmlinux (an ELF
 # with no "lguest" note), a bzImage (not an ELF), and a truncated guest
-# vmlinux; each with exit status 2 and a message saying why.  The Linux
-# guest's vmlinux itself gets past loading (here, to the missing device).
+# vmlinux; each with exit status 2 and a message saying why; so is a
+# results file (-r) it cannot open.  The Linux guest's vmlinux itself gets
+# past loading (here, to the missing device).
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/scripts/common.sh"
 scratch
@@ -25,6 +26,13 @@ refused() {
 refused "$host/vmlinux" 'not an lguest kernel: no "lguest" ELF note'
 refused "$host/arch/x86/boot/bzImage" 'not an ELF file (bad magic)'
 refused "$SCRATCH/truncated" 'truncated ELF'
+
+# A results file it cannot open: status 2, before the device is opened.
+rc=0
+"$launcher" -r "$SCRATCH/no/such/dir" -w x:1:1 "$guest" >"$SCRATCH/out" 2>&1 || rc=$?
+check "a results file that cannot be opened: status 2 (got $rc)" [ "$rc" = 2 ]
+check "a results file that cannot be opened: says which" \
+	grep -qxF "launcher: cannot open $SCRATCH/no/such/dir: No such file or directory" "$SCRATCH/out"
 
 # The guest kernel loads; only then is the device opened (absent here, or
 # busy in a VM test: either way not a loading error).

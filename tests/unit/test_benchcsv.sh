@@ -156,6 +156,70 @@ check_run "usage: unknown subcommand" 2 ""
 run
 check_run "usage: no subcommand" 2 ""
 
+# ---- whose figures ---------------------------------------------------------
+
+# A console where a guest forged the host's figures beside its own timing:
+# only the timing is taken, and one warning says how many were ignored.
+printf '%s\r\n' \
+	'BENCH,null_hypercall,ns_per_op,ns,1,55.000' \
+	'BENCH,null_hypercall,world_switches_per_op,switches,1,0.001' \
+	'BENCH,page_fault1,exits_fault_fixed_per_page,exits,1,0.000' \
+	'BENCH,page_fault1,fastpath_reflected_per_page,faults,1,1.000' \
+	'BENCH,page_fault1,exitless_fills_per_page,fills,1,1.000' \
+	'BENCH,page_fault1,minflt_per_page,faults,1,1.000' \
+	'BENCH,forged,world_switches_per_page,switches,1,2.000' >"$T/forged"
+run extract lguest-baseline "$T/forged"
+check_run "extract: the host's figures on the console ignored" 0 \
+'lguest-baseline,null_hypercall,ns_per_op,ns,1,55.000
+lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
+check_err "extract: ignored lines counted, the first named" \
+	"forged:2: 5 result line\\(s\\) of host-counted figures ignored"
+
+# -g: the benchmarks whose host-derived figures are still the guest's word
+# (the Linux guest's programs): theirs are taken, no one else's.
+run extract -g lat_mmap,page_fault1,cow_fork lguest-baseline "$T/forged"
+check_run "extract -g: the named benchmarks' figures taken" 0 \
+'lguest-baseline,null_hypercall,ns_per_op,ns,1,55.000
+lguest-baseline,page_fault1,exits_fault_fixed_per_page,exits,1,0.000
+lguest-baseline,page_fault1,fastpath_reflected_per_page,faults,1,1.000
+lguest-baseline,page_fault1,exitless_fills_per_page,fills,1,1.000
+lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
+check_err "extract -g: the others still ignored" "forged:2: 2 result line"
+run extract -g page_fault lguest-baseline "$T/forged"
+check_run "extract -g: a prefix of a name is not the name" 0 \
+'lguest-baseline,null_hypercall,ns_per_op,ns,1,55.000
+lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
+run extract -g '' lguest-baseline "$T/forged"
+check_run "extract -g '': nothing is guest-counted" 0 \
+'lguest-baseline,null_hypercall,ns_per_op,ns,1,55.000
+lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
+run extract -g
+check_run "usage: extract -g without its list" 2 ""
+run extract -g a
+check_run "usage: extract -g without CONFIG" 2 ""
+
+# The launcher's results file: the host's figures, and nothing else.
+printf '%s\r\n' \
+	'BENCH,null_hypercall,world_switches_per_op,switches,1,2.000' \
+	'BENCH,null_hypercall,world_switches_per_op,switches,2,2.001' >"$T/host"
+want_host='lguest-fastpath,null_hypercall,world_switches_per_op,switches,1,2.000
+lguest-fastpath,null_hypercall,world_switches_per_op,switches,2,2.001'
+run extract-host lguest-fastpath "$T/host"
+check_run "extract-host: the launcher's lines" 0 "$want_host"
+printf '\n' >>"$T/host"
+run extract-host lguest-fastpath <"$T/host"
+check_run "extract-host: blank lines and stdin" 0 "$want_host"
+printf 'BENCH,null_hypercall,ns_per_op,ns,3,50\n' >>"$T/host"
+run extract-host lguest-fastpath "$T/host"
+check_run "extract-host: a guest's figure refused" 1 ""
+check_err "extract-host: the line named" "host:4: metric ns_per_op is not the host's"
+printf 'BENCH,a,world_switches_per_op,switches,1,2\nlauncher: hello\n' >"$T/host"
+run extract-host cfg "$T/host"
+check_run "extract-host: other text refused" 1 ""
+check_err "extract-host: other text named" "host:2: not a result line"
+run extract-host
+check_run "usage: extract-host without CONFIG" 2 ""
+
 # ---- summarize -----------------------------------------------------------
 
 raw_header='config,benchmark,metric,unit,rep,value'

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit test for launcher/bench.c: reading bench windows out of guest
- * memory, and turning begin/end pairs into BENCH lines.
+ * memory, turning begin/end pairs into BENCH lines, and recording only
+ * the windows the runner asked for.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,84 +110,165 @@ static struct lguest_counters switches(uint64_t n)
 	return c;
 }
 
+static struct bench_state expecting(const char *name, uint32_t ops,
+				    uint32_t reps)
+{
+	struct bench_state s = { .want = { .ops = ops, .reps = reps } };
+
+	strcpy(s.want.benchmark, name);
+	return s;
+}
+
 static void test_pairs(void)
 {
-	struct bench_state s = { 0 };
+	struct bench_state s = expecting("page_fault1", 100, 5);
 	struct lguest_bench_window b, e;
 	struct lguest_counters c;
 	char line[BENCH_LINE_MAX], err[ERR_MAX];
 	int ret;
 
-	e = window(1, 3, 100, "page_fault1");
+	e = window(1, 1, 100, "page_fault1");
 	c = switches(500);
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == -1, "end before any begin rejected");
 	check_contains(err, "never began", "end before begin");
 
-	b = window(0, 3, 0, "page_fault1");
+	b = window(0, 1, 0, "page_fault1");
 	c = switches(100);
 	check(bench_begin(&s, &b, &c, err) == 0, "first begin");
 	c = switches(350);
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == 0, "matching end accepted ('%s')", err);
-	check(!strcmp(line, "BENCH,page_fault1,world_switches_per_op,switches,3,2.500"),
+	check(!strcmp(line, "BENCH,page_fault1,world_switches_per_op,switches,1,2.500"),
 	      "BENCH line: '%s'", line);
+	check(s.recorded == 1, "one window recorded");
 
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == -1, "a second end rejected");
 	check_contains(err, "never began", "second end");
 
 	/* A wrong end leaves the open window open. */
+	b = window(0, 2, 0, "page_fault1");
 	c = switches(0);
-	bench_begin(&s, &b, &c, err);
-	e = window(1, 4, 3, "page_fault1");
+	check(bench_begin(&s, &b, &c, err) == 0, "begin of rep 2");
+	e = window(1, 3, 100, "page_fault1");
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == -1, "end of another rep rejected");
-	check_contains(err, "page_fault1 rep 3 is open", "other rep");
-	e = window(1, 3, 3, "page_fault2");
+	check_contains(err, "page_fault1 rep 2 is open", "other rep");
+	e = window(1, 2, 100, "page_fault2");
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == -1, "end of another benchmark rejected");
-	e = window(1, 3, 3, "page_fault1");
+	e = window(1, 2, 3, "page_fault1");
+	ret = bench_end(&s, &e, &c, line, err);
+	check(ret == -1, "end claiming other operations rejected");
+	check_contains(err, "claims 3 operations, the runner asked for 100",
+		       "claimed operations");
+	e = window(1, 2, 100, "page_fault1");
 	c = switches(1);
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == 0 && !strcmp(line,
-	      "BENCH,page_fault1,world_switches_per_op,switches,3,0.333"),
+	      "BENCH,page_fault1,world_switches_per_op,switches,2,0.010"),
 	      "the right end still closes it: '%s'", line);
 
-	/* A second begin restarts the window, with a note. */
+	/* A begin of the same rep restarts the window, with a note. */
+	b = window(0, 3, 0, "page_fault1");
 	c = switches(1000);
 	bench_begin(&s, &b, &c, err);
-	b = window(0, 5, 0, "cow_fork");
 	c = switches(2000);
 	ret = bench_begin(&s, &b, &c, err);
 	check(ret == 1, "begin over an open window noted");
-	check_contains(err, "page_fault1 rep 3 never ended", "restart note");
-	e = window(1, 5, 1000, "cow_fork");
+	check_contains(err, "page_fault1 rep 3 began again", "restart note");
+	e = window(1, 3, 100, "page_fault1");
 	c = switches(2000 + 12345);
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == 0 && !strcmp(line,
-	      "BENCH,cow_fork,world_switches_per_op,switches,5,12.345"),
+	      "BENCH,page_fault1,world_switches_per_op,switches,3,123.450"),
 	      "counted from the second begin: '%s'", line);
+}
+
+/* Only the windows the runner asked for count, each once, in order. */
+static void test_expect(void)
+{
+	struct bench_state s = expecting("cow_fork", 10, 2);
+	struct lguest_bench_window b, e;
+	struct lguest_counters c = switches(0);
+	char line[BENCH_LINE_MAX], err[ERR_MAX];
+	struct bench_state before;
+
+	b = window(0, 1, 0, "null_hypercall");
+	check(bench_begin(&s, &b, &c, err) == -1 && !s.open,
+	      "another benchmark's begin refused");
+	check_contains(err, "null_hypercall rep 1: the runner asked for cow_fork",
+		       "other benchmark");
+	b = window(0, 2, 0, "cow_fork");
+	check(bench_begin(&s, &b, &c, err) == -1 && !s.open,
+	      "rep 2 before rep 1 refused");
+	check_contains(err, "the next is rep 1", "out of order");
+	b = window(0, 0, 0, "cow_fork");
+	check(bench_begin(&s, &b, &c, err) == -1, "rep 0 refused");
+
+	/* A refused begin leaves an open window as it was. */
+	b = window(0, 1, 0, "cow_fork");
+	bench_begin(&s, &b, &c, err);
+	before = s;
+	b = window(0, 2, 0, "cow_fork");
+	c = switches(77);
+	check(bench_begin(&s, &b, &c, err) == -1 &&
+	      !memcmp(&s, &before, sizeof(s)), "refused begin changes nothing");
+	e = window(1, 1, 10, "cow_fork");
+	c = switches(100);
+	check(bench_end(&s, &e, &c, line, err) == 0 &&
+	      !strcmp(line, "BENCH,cow_fork,world_switches_per_op,switches,1,10.000"),
+	      "rep 1 recorded from its own begin: '%s'", line);
+
+	b = window(0, 1, 0, "cow_fork");
+	check(bench_begin(&s, &b, &c, err) == -1, "rep 1 again refused");
+	b = window(0, 2, 0, "cow_fork");
+	check(bench_begin(&s, &b, &c, err) == 0, "rep 2 begins");
+	e = window(1, 2, 10, "cow_fork");
+	check(bench_end(&s, &e, &c, line, err) == 0 && s.recorded == 2,
+	      "rep 2 recorded");
+	b = window(0, 3, 0, "cow_fork");
+	check(bench_begin(&s, &b, &c, err) == -1 && !s.open,
+	      "a window past REPS refused");
+	check_contains(err, "all 2 asked for are recorded", "past REPS");
 
 	/* The longest name and numbers fit the line. */
 	memset(b.benchmark, 'n', sizeof(b.benchmark));
 	b.benchmark[31] = '\0';
+	s = expecting(b.benchmark, 1, 4294967295u);
+	s.recorded = 4294967294u;
 	b.rep = 4294967295u;
 	e = b;
 	e.phase = 1;
 	e.ops = 1;
 	c = switches(0);
-	bench_begin(&s, &b, &c, err);
+	check(bench_begin(&s, &b, &c, err) == 0, "longest begin ('%s')", err);
 	c = switches(18446744073709551615ULL);
-	ret = bench_end(&s, &e, &c, line, err);
-	check(ret == 0 && strlen(line) < BENCH_LINE_MAX - 1 &&
+	check(bench_end(&s, &e, &c, line, err) == 0 &&
+	      strlen(line) < BENCH_LINE_MAX - 1 &&
 	      !strncmp(line + strlen(line) - 4, ".000", 4),
 	      "longest line fits: '%s'", line);
+}
+
+static void test_names(void)
+{
+	char err[ERR_MAX];
+
+	check(bench_check_name("page_fault1", 11, err) == 0, "plain name");
+	check(bench_check_name("page_fault1", 4, err) == 0, "a prefix of it");
+	check(bench_check_name("a:b", 3, err) == -1, "':' refused");
+	check(bench_check_name("", 0, err) == -1, "empty refused");
+	check(bench_check_name("nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn", 32, err) == -1,
+	      "32 bytes refused");
+	check_contains(err, "longer than 31", "too long");
 }
 
 int main(void)
 {
 	test_read();
 	test_pairs();
+	test_expect();
+	test_names();
 	return check_summary("launcher_bench");
 }

@@ -53,6 +53,7 @@ static void test_defaults(void)
 	check(o.cmdline == NULL, "no command line by default");
 	check(!o.quiet, "not quiet by default");
 	check(!o.help, "no help by default");
+	check(!o.results && !o.want.reps, "no results recorded by default");
 	check(o.guest && !strcmp(o.guest, "guest.elf"), "guest path");
 }
 
@@ -115,6 +116,43 @@ static void test_bad_usage(void)
 	reject(ARGV("a.elf", "b.elf"), "b.elf", "two guests");
 }
 
+/* -r and -w: where the results go, and which windows count. */
+static void test_results(void)
+{
+	static const char *const bad[] = {
+		"", "x", "x:1", "x:1:", "x::2", ":1:2", "x:0:2", "x:1:0",
+		"x:01:2", "x:-1:2", "x:1:2:3", "x:4294967296:1", "x y:1:2",
+		"a-b:1:2", "x:1:2x", "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:1:1",
+	};
+	struct options o;
+	unsigned int i;
+
+	o = accept(ARGV("-r", "out.csv", "-w", "null_hypercall:1000:5",
+			"k.elf"), "-r and -w");
+	check(o.results && !strcmp(o.results, "out.csv"), "-r path");
+	check(!strcmp(o.want.benchmark, "null_hypercall") &&
+	      o.want.ops == 1000 && o.want.reps == 5, "-w fields");
+	o = accept(ARGV("-r", "r", "-w", "N_1:4294967295:4294967295", "k.elf"),
+		   "-w at the largest");
+	check(o.want.ops == 4294967295u && o.want.reps == 4294967295u,
+	      "-w's largest numbers");
+	reject(ARGV("-r", "out.csv", "k.elf"), "-r and -w go together",
+	       "-r alone");
+	reject(ARGV("-w", "x:1:2", "k.elf"), "-r and -w go together",
+	       "-w alone");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char what[80];
+
+		snprintf(what, sizeof(what), "-w '%s'", bad[i]);
+		reject(ARGV("-r", "r", "-w", (char *)bad[i], "k.elf"), "-w",
+		       what);
+	}
+	reject(ARGV("-r", "r", "-w", "a-b:1:2", "k.elf"), "byte 0x2d",
+	       "-w with a bad name says why");
+	reject(ARGV("-r", "r", "-w", "x:0:2", "k.elf"), "whole numbers",
+	       "-w with 0 ops says why");
+}
+
 /* getopt() keeps state between calls; parse_options() must reset it. */
 static void test_repeat(void)
 {
@@ -132,6 +170,7 @@ int main(void)
 	test_options();
 	test_bad_memory();
 	test_bad_usage();
+	test_results();
 	test_repeat();
 	return check_summary("launcher_options");
 }

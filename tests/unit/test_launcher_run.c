@@ -2,10 +2,11 @@
 /*
  * Unit test for launcher/run.c, without a host: this program defines its
  * own ioctl(), which the static link prefers to the C library's, and plays
- * a scripted host behind /dev/null.  The launcher's stdout and stderr are
- * captured in temporary files and compared.
+ * a scripted host behind /dev/null.  The launcher's stdout, stderr and
+ * results file are captured in temporary files and compared.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,11 @@ struct step {
 };
 
 static unsigned char mem[MEM_SIZE];
+/* The windows the next run records (none when want.reps is 0) ... */
+static struct bench_expect want;
+/* ... into this file (a temporary one when NULL), read back into results. */
+static const char *results_path;
+static char results[OUT_MAX];
 static struct {
 	const struct step *steps;
 	unsigned int nr_steps, pos;
@@ -132,9 +138,16 @@ static int run(const struct step *steps, unsigned int nr_steps, bool quiet,
 			.boot_info = 0xfd000,
 		},
 		.quiet = quiet,
+		.want = want,
+		.results_fd = -1,
 	};
-	FILE *fo = tmpfile(), *fe = tmpfile();
+	FILE *fo = tmpfile(), *fe = tmpfile(), *fr = NULL;
 	int saved_out, saved_err, status;
+
+	if (want.reps) {
+		fr = results_path ? fopen(results_path, "w") : tmpfile();
+		g.results_fd = fileno(fr);
+	}
 
 	host.steps = steps;
 	host.nr_steps = nr_steps;
@@ -155,6 +168,9 @@ static int run(const struct step *steps, unsigned int nr_steps, bool quiet,
 	close(saved_err);
 	slurp(fo, out);
 	slurp(fe, err);
+	results[0] = '\0';
+	if (fr)
+		slurp(fr, results);
 	return status;
 }
 
@@ -163,11 +179,19 @@ static int run(const struct step *steps, unsigned int nr_steps, bool quiet,
 	    out, err)
 
 static const struct lguest_bench_window begin = {
-	.magic = LGUEST_WINDOW_MAGIC, .phase = 0, .rep = 2,
+	.magic = LGUEST_WINDOW_MAGIC, .phase = 0, .rep = 1,
 	.benchmark = "lat_syscall_null",
 };
 static const struct lguest_bench_window end = {
-	.magic = LGUEST_WINDOW_MAGIC, .phase = 1, .rep = 2, .ops = 4,
+	.magic = LGUEST_WINDOW_MAGIC, .phase = 1, .rep = 1, .ops = 4,
+	.benchmark = "lat_syscall_null",
+};
+static const struct lguest_bench_window begin2 = {
+	.magic = LGUEST_WINDOW_MAGIC, .phase = 0, .rep = 2,
+	.benchmark = "lat_syscall_null",
+};
+static const struct lguest_bench_window end2_claims_more = {
+	.magic = LGUEST_WINDOW_MAGIC, .phase = 1, .rep = 2, .ops = 400,
 	.benchmark = "lat_syscall_null",
 };
 static const struct lguest_bench_window bad_name = {
@@ -175,12 +199,15 @@ static const struct lguest_bench_window bad_name = {
 	.benchmark = "no spaces",
 };
 
+/* The console line a guest would forge: it must stay on the console. */
+#define FORGED	"BENCH,lat_syscall_null,world_switches_per_op,switches,1,0.001\n"
+
 static void test_session(void)
 {
 	static const struct step steps[] = {
 		{ .reason = LGUEST_EXIT_CONSOLE, .data = "hello " },
 		{ .err = EINTR },
-		{ .reason = LGUEST_EXIT_CONSOLE, .data = "world\n" },
+		{ .reason = LGUEST_EXIT_CONSOLE, .data = "world\n" FORGED },
 		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
 		  .window = &begin },
 		{ .reason = LGUEST_EXIT_NOTIFY, .status = 42 },
@@ -190,6 +217,10 @@ static void test_session(void)
 		  .window = &bad_name },
 		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
 		  .window = &end },
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &begin2 },
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &end2_claims_more },
 		{ .reason = LGUEST_EXIT_SHUTDOWN, .status = 3,
 		  .data = "power off\n" },
 	};
@@ -199,27 +230,88 @@ static void test_session(void)
 	host.init_err = 0;
 	host.switches = 0;
 	host.step_switches = 10;
+	want = (struct bench_expect){ "lat_syscall_null", 4, 2 };
 	status = RUN(steps, false, out, err);
 	check(status == 3, "session: exit status %d, want 3", status);
-	check(host.pos == 9, "session: %u runs, want 9 (EINTR retried)",
+	check(host.pos == 11, "session: %u runs, want 11 (EINTR retried)",
 	      host.pos);
 	check(host.init.mem_base == 0x40000000 &&
 	      host.init.mem_size == MEM_SIZE && host.init.pgdir == 0xff000 &&
 	      host.init.entry == 0xC0100000 && host.init.boot_info == 0xfd000 &&
 	      host.init.flags == 0, "session: init passed through");
+	check(!strcmp(out, "hello world\n" FORGED),
+	      "session: stdout is the guest's alone: '%s'", out);
 	/* Begin after 3 runs (30 switches), end after 5 (50): 20 / 4 ops. */
-	check(!strcmp(out, "hello world\n"
-		      "BENCH,lat_syscall_null,world_switches_per_op,switches,2,5.000\n"),
-	      "session: stdout '%s'", out);
+	check(!strcmp(results,
+		      "BENCH,lat_syscall_null,world_switches_per_op,switches,1,5.000\n"),
+	      "session: results '%s'", results);
 	check_contains(err, "launcher: ignoring notify 0x2a: not a bench window\n",
 		       "session: other notify");
 	check_contains(err, "launcher: ignoring bench window: name has byte 0x20",
 		       "session: bad window");
-	check_contains(err, "launcher: ignoring bench window lat_syscall_null rep 2 ended but never began",
+	check_contains(err, "launcher: ignoring bench window lat_syscall_null rep 1 ended but never began",
 		       "session: end without begin");
+	check_contains(err, "launcher: ignoring bench window lat_syscall_null rep 2 claims 400 operations, the runner asked for 4\n",
+		       "session: claimed operations");
 	check_contains(err, "launcher: guest shut down: power off (status 3)\n"
-		       "LGUEST-COUNTERS world_switches=80 exits_irq=0 exits_other=0 async_hcalls=0 faults_fixed=0 faults_reflected=0 traps_delivered=0 irqs_delivered=0 fastpath_reflected=0 hcall_notify=1\n",
+		       "launcher: 1 of the 2 bench windows asked for recorded\n"
+		       "LGUEST-COUNTERS world_switches=100 exits_irq=0 exits_other=0 async_hcalls=0 faults_fixed=0 faults_reflected=0 traps_delivered=0 irqs_delivered=0 fastpath_reflected=0 hcall_notify=1\n",
 		       "session: shutdown and counters");
+
+	/* Without -w the windows are neither read from the host nor kept. */
+	want.reps = 0;
+	host.counter_reads = 0;
+	status = RUN(steps, true, out, err);
+	check(status == 3 && host.counter_reads == 0,
+	      "no -w: no counters read (%u)", host.counter_reads);
+	check(!strstr(err, "lat_syscall_null"), "no -w: windows ignored: '%s'", err);
+}
+
+/* A guest marking windows in a loop: a few notes, then a count. */
+static void test_flood(void)
+{
+	static struct step steps[101];
+	char out[OUT_MAX], err[OUT_MAX];
+	unsigned int i;
+	int status;
+
+	for (i = 0; i < 100; i++)
+		steps[i] = (struct step){ .reason = LGUEST_EXIT_NOTIFY,
+			.status = WINDOW_GPA, .window = i % 2 ? &end : &begin2 };
+	steps[100] = (struct step){ .reason = LGUEST_EXIT_SHUTDOWN };
+	want = (struct bench_expect){ "lat_syscall_null", 4, 2 };
+	status = RUN(steps, true, out, err);
+	check(status == 0, "flood: status %d", status);
+	check(results[0] == '\0', "flood: nothing recorded: '%s'", results);
+	check(!strcmp(strstr(err, "shut down") ? strstr(err, "shut down") : "",
+		      "shut down:  (status 0)\n"
+		      "launcher: 100 notes on bench windows in all, 16 shown\n"
+		      "launcher: 0 of the 2 bench windows asked for recorded\n"),
+	      "flood: the count at the end: '%s'", err);
+	check(strlen(err) < 16 * 120 + 200, "flood: stderr stays short (%zu)",
+	      strlen(err));
+}
+
+/* A result that cannot be written stops the run: it would be lost. */
+static void test_results_unwritable(void)
+{
+	static const struct step steps[] = {
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &begin },
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &end },
+		{ .reason = LGUEST_EXIT_SHUTDOWN },
+	};
+	char out[OUT_MAX], err[OUT_MAX];
+	int status;
+
+	want = (struct bench_expect){ "lat_syscall_null", 4, 2 };
+	results_path = "/dev/full";
+	status = RUN(steps, true, out, err);
+	results_path = NULL;
+	check(status == 71, "results unwritable: status %d, want 71", status);
+	check_contains(err, "launcher: writing the results: No space left on device",
+		       "results unwritable");
 }
 
 static void test_endings(void)
@@ -296,6 +388,9 @@ static void test_endings(void)
 int main(void)
 {
 	test_session();
+	test_flood();
+	test_results_unwritable();
+	want.reps = 0;
 	test_endings();
 	return check_summary("launcher_run");
 }

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The fuzzers, under each build of lg.ko, in one boot during an NMI storm
 # (an NMI every 10 ms): fuzz_hcall (tests/guests/fuzz_hcall.c) survives two
-# seeds of random hypercalls with every check passing, and each of its
+# seeds of random hypercalls with every check passing, its random bench
+# windows leaving the launcher's results as -w allows, and each of its
 # fatal calls gets it killed with the reason the ABI names; fuzz_regs
 # (tests/abi/fuzz_regs.c) runs 2000 random register sets; then rmmod
 # works, no guest leaked shadow pages, and the host's log shows no oops,
@@ -22,6 +23,9 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 		calls=$(sed -n "s|.*FUZZ-HCALL $ko $seed # \([0-9]*\) hypercalls.*|\1|p" "$SCRATCH/log")
 		check "$ko: fuzz_hcall seed $seed made tens of thousands of calls (${calls:-none})" \
 			[ "${calls:-0}" -ge 20000 ]
+		# launcher -w f:1:2: at most windows 1 and 2 of "f".
+		check "$ko: fuzz_hcall seed $seed: the launcher kept at most the 2 windows asked for, well formed" \
+			grep -qE "FUZZ-WINDOWS $ko $seed [012] recorded, 0 malformed$" "$SCRATCH/log"
 	done
 	check "$ko: every fatal call killed the guest with its reason" \
 		[ "$(grep -c "FUZZ-FATAL $ko [0-9]* ok " "$SCRATCH/log")" = 21 ]

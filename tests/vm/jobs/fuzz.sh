@@ -2,6 +2,8 @@
 # fuzzers under each build of lg.ko.  Lines for tests/vm/test_fuzz.sh:
 #	FUZZ-RC <step> <ko> <status>
 #	FUZZ-HCALL <ko> <seed> <line>      (its hypercall count and SUMMARY)
+#	FUZZ-WINDOWS <ko> <seed> <n> recorded, <m> malformed
+#					   (its bench windows the launcher kept)
 #	FUZZ-FATAL <ko> <case> ok|bad <status> want '<reason>' got '<reason>'
 #	FUZZ-REGS <ko> <line>              (fuzz_regs' summary lines)
 #	HOSTLOG <line>                     (oops, BUG, WARNING or a leak in dmesg)
@@ -13,6 +15,7 @@
 # how they end, not by where the console line starts.
 FATAL_CASES=21
 out=/tmp/fuzz.out
+windows=/tmp/fuzz.windows	# the launcher's results: the fuzzer's windows
 result() { # result TEXT: one line the test parses
 	echo "$*" >/dev/kmsg
 }
@@ -23,10 +26,14 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	insmod $ko
 	result "FUZZ-RC insmod $ko $?"
 	for seed in 11 22; do
-		/lguest/launcher -c "seed=$seed" /lguest/guests/fuzz_hcall.elf >$out 2>&1
+		rm -f $windows
+		/lguest/launcher -r $windows -w f:1:2 -c "seed=$seed" \
+			/lguest/guests/fuzz_hcall.elf >$out 2>&1
 		result "FUZZ-RC fuzz_hcall-$seed $ko $?"
 		grep -aE '^(# [0-9]+ hypercalls|SUMMARY|FAIL|# .*mismatch)' $out |
 			results "FUZZ-HCALL $ko $seed"
+		result "FUZZ-WINDOWS $ko $seed $(grep -c . $windows) recorded," \
+			"$(grep -cvE '^BENCH,f,world_switches_per_op,switches,[12],[0-9]+\.[0-9]{3}$' $windows) malformed"
 	done
 	for k in $(seq 1 $FATAL_CASES); do
 		/lguest/launcher -c "seed=$k ops=200 fatal=$k" \
