@@ -6,8 +6,6 @@
  * once returned there unchecked, so we survived under it alone.  Every
  * build must kill us.
  */
-#include "hcall.h"
-#include "idt.h"
 #include "page_alloc.h"
 #include "pt.h"
 #include "report.h"
@@ -21,18 +19,9 @@ int main(void)
 {
 	struct desc seg = desc_conforming(desc_code_at((u32)segment_hcall_stub,
 						       SEGMENT_HCALL_LRET, 1));
-	u32 page = page_alloc(), vector;
-
-	trap_set_handler(VEC_PF, user_exit);
-	/* A page touched from ring 3: the shadow now has the table. */
-	pt_set(VA, page_alloc() | PTE_USER_RW);
-	vector = user_call(user_load, VA, 0);
-	report_eq("first_touch_ended_in_syscall", vector, VEC_SYSCALL);
 
 	report_info("SET_PTE from a conforming code segment: the host must kill us");
-	WRITE_ONCE(*pt_entry(VA + PAGE_SIZE, true), page | PTE_USER_RW);
-	segment_hcall(OWN_CS_SLOT, seg, LHCALL_SET_PTE, pt_pgdir(),
-		      VA + PAGE_SIZE, page | PTE_USER_RW);
+	segment_set_pte(OWN_CS_SLOT, seg, VA, page_alloc() | PTE_USER_RW);
 	report(false, "killed", "returned into a conforming code segment");
 	return report_summary();
 }

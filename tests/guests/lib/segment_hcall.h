@@ -28,4 +28,12 @@ extern const char segment_hcall_stub[];
 long segment_hcall(unsigned int slot, struct desc d, u32 nr, u32 a1, u32 a2,
 		   u32 a3);
 
+/*
+ * LHCALL_SET_PTE from there, as the exitless Switcher would answer it
+ * itself: a page at va touched from ring 3 first (reported as a check),
+ * so the shadow has its page table, then pte written for va + PAGE_SIZE
+ * and sent.  Returns the hypercall's result.
+ */
+long segment_set_pte(unsigned int slot, struct desc d, u32 va, u32 pte);
+
 #endif
