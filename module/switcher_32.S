@@ -275,9 +275,9 @@ switcher_nmi:
  * (core.c).  Inside the Switcher it is the host's own, taken in kernel
  * code: if the CPU says we may go on (MCG_STATUS.RIPV), we note where it
  * hit in %dr3, as we note an NMI, and return, and the host's handler runs
- * after the trip; if
- * not, we cannot go back, and the common path treats it as the Switcher's
- * own fault: the host runs its handler, and kills the guest.
+ * after the trip; if not, we cannot go back, and the common path treats it
+ * as the Switcher's own fault: the host runs its handler, and kills the
+ * guest.
  */
 	.p2align 4
 	.globl	switcher_mce

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "abi.h"
@@ -55,4 +58,24 @@ void abi_expect_shutdown(const char *what, int err, const struct lguest_exit *e)
 	check(!err && e->reason == LGUEST_EXIT_SHUTDOWN && e->status == 0,
 	      "%s: run gave errno %d (%s), exit reason %u status %u, want a shutdown with status 0",
 	      what, err, strerror(err), e->reason, e->status);
+}
+
+void abi_pin(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set)) {
+		fprintf(stderr, "sched_setaffinity to CPU %d: %s\n", cpu, strerror(errno));
+		exit(2);
+	}
+}
+
+double abi_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
 }

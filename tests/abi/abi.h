@@ -30,5 +30,9 @@ void abi_load(const char *cmdline, uint32_t mem_size, struct guest *g);
 int abi_run(int fd, struct lguest_exit *e);
 /* Checks that the guest ran to its end and shut down with status 0. */
 void abi_expect_shutdown(const char *what, int err, const struct lguest_exit *e);
+/* Pins the calling thread to one CPU; exits with status 2 if it cannot. */
+void abi_pin(int cpu);
+/* CLOCK_MONOTONIC, in seconds. */
+double abi_now(void);
 
 #endif /* TESTS_ABI_H */

@@ -8,13 +8,10 @@
  * in DR6, the handler would take the hit for a single-step too and send
  * us a SIGTRAP no breakpoint of ours asked for.
  */
-#define _GNU_SOURCE
 #include <linux/hw_breakpoint.h>
 #include <linux/perf_event.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
@@ -52,16 +49,10 @@ int main(void)
 	struct lguest_exit e;
 	struct guest g;
 	long long hits = -1;
-	cpu_set_t one;
 	int fd, bp, err;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	CPU_ZERO(&one);
-	CPU_SET(0, &one);
-	if (sched_setaffinity(0, sizeof(one), &one)) {
-		perror("sched_setaffinity");
-		return 2;
-	}
+	abi_pin(0);
 	signal(SIGTRAP, on_sigtrap);
 
 	abi_load_elf(SINGLE_STEP_ELF, "count=3", 4u << 20, &g);

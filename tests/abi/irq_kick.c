@@ -12,14 +12,10 @@
  * from the host's trace by jobs/irq-kick.sh; here, that the guest got all
  * its rounds and shut down.
  */
-#define _GNU_SOURCE
 #include <pthread.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "abi.h"
@@ -41,32 +37,12 @@ static void deadline(int sig)
 	_exit(1);
 }
 
-static void pin(int cpu)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set)) {
-		perror("sched_setaffinity (this test needs two CPUs)");
-		exit(2);
-	}
-}
-
-static double now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec / 1e9;
-}
-
 /* 20 ms and a part of a 4 ms tick that changes every time. */
 static void spin_a_while(int n)
 {
-	double until = now() + 0.020 + (n * 1733 % 4000) / 1e6;
+	double until = abi_now() + 0.020 + (n * 1733 % 4000) / 1e6;
 
-	while (now() < until && !done)
+	while (abi_now() < until && !done)
 		;
 }
 
@@ -75,7 +51,7 @@ static void *io_thread(void *raises)
 	__u32 line = LINE;
 	int n = 0;
 
-	pin(1);
+	abi_pin(1);
 	while (!done && n < MAX_RAISES) {
 		spin_a_while(n);
 		if (!done && ioctl(fd, LGUEST_IOC_IRQ, &line) == 0)
@@ -95,7 +71,7 @@ int main(void)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	signal(SIGALRM, deadline);
 	alarm(DEADLINE_S);
-	pin(0);
+	abi_pin(0);
 	abi_load_elf(SPIN_IRQ_ELF, "irq=5 timer_ns=0 count=" ROUNDS, 4u << 20, &g);
 	fd = abi_open();
 	check(ioctl(fd, LGUEST_IOC_INIT, &g.init) == 0, "init");

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "abi.h"
@@ -21,14 +20,6 @@
 #define DEADLINE_S	20
 
 static int fd;
-
-static double now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec / 1e9;
-}
 
 static void deadline(int sig)
 {
@@ -45,9 +36,9 @@ static void *io_thread(void *seconds)
 	double t0;
 
 	usleep(200000);
-	t0 = now();
+	t0 = abi_now();
 	check(ioctl(fd, LGUEST_IOC_IRQ, &line) == 0, "IOC_IRQ from a second thread");
-	*(double *)seconds = now() - t0;
+	*(double *)seconds = abi_now() - t0;
 	return NULL;
 }
 
