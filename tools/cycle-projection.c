@@ -34,6 +34,7 @@
  *
  * Exit status: 0 success, 1 bad input (message on stderr), 2 bad usage.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -182,10 +183,12 @@ static void csv_fields(struct csv *c, char **field, int want, bool rest)
 /* A config, benchmark, event or unit name: letters, digits, _ . - */
 static void csv_name(struct csv *c, const char *s, const char *what)
 {
-	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-			  "0123456789_.-");
+	const char *p;
 
-	if (n == 0 || s[n])
+	for (p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("_.-", *p))
+			break;
+	if (p == s || *p)
 		die("%s:%lu: bad %s \"%s\"", c->name, c->lineno, what, s);
 }
 
