@@ -310,7 +310,6 @@ struct point {
 	double *count;		/* per model row; events only */
 	bool *seen;		/* per model row: events.csv counted it */
 	bool counted;		/* events.csv has a row for it */
-	unsigned long line;	/* of its path length, for messages */
 };
 
 static struct point *points;
@@ -358,7 +357,6 @@ static void read_summary(const char *path)
 		p->seen = xrealloc(NULL, nrows * sizeof(*p->seen));
 		memset(p->seen, 0, nrows * sizeof(*p->seen));
 		p->counted = false;
-		p->line = c.lineno;
 	}
 	csv_close(&c);
 	if (!npoints)
