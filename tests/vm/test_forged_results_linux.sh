@@ -48,16 +48,17 @@ check "the results hold every group of windows 1 and 2, and nothing else" \
 value() { # value METRIC REP: the host's figure
 	awk -F, -v m="$1" -v r="$2" '$3 == m && $5 == r { print $6 }' "$SCRATCH/host"
 }
-in_range() { # in_range VALUE LOW HIGH
-	awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v < hi) }'
-}
-# A null system call is one exit (int $0x80), two world switches; the
-# window adds its end's system call and hypercall, and the odd interrupt.
+# A null system call is one exit (int $0x80); the window adds its end's
+# system call and hypercall, and whatever interrupts fell in it.  The exits
+# by reason account for every world switch, two an exit, to the precision
+# printed (11 figures of 3 decimals).
 for rep in 1 2; do
-	check "rep $rep: a system call an operation ($(value exits_syscall_per_op $rep))" \
-		in_range "$(value exits_syscall_per_op $rep)" 1 1.05
-	check "rep $rep: 2 world switches an operation ($(value world_switches_per_op $rep))" \
-		in_range "$(value world_switches_per_op $rep)" 2 2.1
+	check "rep $rep: at least a system call an operation ($(value exits_syscall_per_op $rep))" \
+		awk -v v="$(value exits_syscall_per_op $rep)" 'BEGIN { exit !(v >= 1) }'
+	check "rep $rep: two world switches an exit" awk -F, -v r=$rep '
+		$5 == r && $3 == "world_switches_per_op" { ws = $6 }
+		$5 == r && $3 ~ /^exits_/ { sum += 2 * $6 }
+		END { d = ws - sum; exit !(ws > 0 && d < 0.02 && d > -0.02) }' "$SCRATCH/host"
 done
 
 # benchcsv as run-matrix.sh runs it: the console's timings, the host's counts.
