@@ -89,7 +89,8 @@ $(BUILD)/linux-guest/%: tests/linux-guest/%.c | deps
 
 # The Linux guest's own initramfs: its /init, busybox, the benchmarks and
 # the test programs.
-guest-initramfs: bench-progs $(BUILD)/guest-init $(BUILD)/linux-guest/mm_stress kernel
+guest-initramfs: bench-progs $(BUILD)/guest-init $(BUILD)/linux-guest/mm_stress \
+		$(BUILD)/linux-guest/forge_window kernel
 	scripts/build-initramfs.sh $(BUILD)/guest-initramfs.cpio $(BUILD)/guest-init \
 		$(BUILD)/bench:/bench $(BUILD)/linux-guest:/tests
 

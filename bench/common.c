@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "host_window.h"
 #include "perf_window.h"
 
 static const char *bench_name = "bench";
@@ -517,22 +518,42 @@ void bench_read_pages(const char *p, size_t len, size_t step)
 	bench_sink = sum;
 }
 
-int bench_mark_begin(struct bench_mark *m)
+/*
+ * The measured repetition running now, from 1, for the host's windows; 0
+ * during warm-up, which is not marked.
+ */
+static unsigned int window_rep;
+
+/* Marks the host's window, inside the guest's counter reads (exits.h). */
+static int host_mark(uint32_t phase, uint64_t ops)
+{
+	if (!window_rep)
+		return 0;
+	return bench_host_window_mark(bench_name, phase, window_rep,
+				      (uint32_t)ops);
+}
+
+static int mark_begin(struct bench_mark *m, bool window)
 {
 	if (bench_exits_available() && bench_exits_read(&m->e0))
 		return -1;
 	if (bench_minflt(&m->f0))
 		return -1;
+	if (window && host_mark(0, 0))
+		return -1;
 	m->t0 = bench_now_ns();
 	return 0;
 }
 
-int bench_mark_end(const struct bench_mark *m, struct bench_result *r)
+static int mark_end(const struct bench_mark *m, struct bench_result *r,
+		    bool window, uint64_t ops)
 {
 	uint64_t t1 = bench_now_ns();
 	struct bench_exits e1;
 	long f1;
 
+	if (window && host_mark(1, ops))
+		return -1;
 	if (bench_minflt(&f1))
 		return -1;
 	if (bench_exits_available()) {
@@ -545,6 +566,27 @@ int bench_mark_end(const struct bench_mark *m, struct bench_result *r)
 	return 0;
 }
 
+int bench_mark_begin(struct bench_mark *m)
+{
+	return mark_begin(m, false);
+}
+
+int bench_mark_end(const struct bench_mark *m, struct bench_result *r)
+{
+	return mark_end(m, r, false, 0);
+}
+
+int bench_window_begin(struct bench_mark *m)
+{
+	return mark_begin(m, true);
+}
+
+int bench_window_end(const struct bench_mark *m, struct bench_result *r,
+		     uint64_t ops)
+{
+	return mark_end(m, r, true, ops);
+}
+
 int bench_timed_touch(char *p, size_t len, int write,
 		      struct bench_result *r)
 {
@@ -552,15 +594,15 @@ int bench_timed_touch(char *p, size_t len, int write,
 	struct bench_mark m;
 
 	memset(r, 0, sizeof(*r));
-	if (bench_mark_begin(&m))
+	r->count = len / page;
+	if (bench_window_begin(&m))
 		return -1;
 	if (write)
 		bench_write_pages(p, len, page);
 	else
 		bench_read_pages(p, len, page);
-	if (bench_mark_end(&m, r))
+	if (bench_window_end(&m, r, r->count))
 		return -1;
-	r->count = len / page;
 	return 0;
 }
 
@@ -584,23 +626,6 @@ static void emit(const struct bench_desc *d, const char *metric,
 		bench_errx("rep %u: %s = %g is not a positive finite value",
 			   rep, metric, value);
 	printf("BENCH,%s,%s,%s,%u,%.3f\n", d->name, metric, unit, rep, value);
-}
-
-/* The unit of a group's counts: only the exits are exits. */
-static const char *bench_exit_unit(unsigned int k)
-{
-	switch (k) {
-	case BENCH_WORLD_SWITCHES:
-		return "switches";
-	case BENCH_FASTPATH_REFLECTED:
-		return "faults";
-	case BENCH_EXITLESS_FILLS:
-		return "fills";
-	case BENCH_EXITLESS_SET_PTES:
-		return "hypercalls";
-	default:
-		return "exits";
-	}
 }
 
 /* A count per page or op: zero is a result here, a negative one is not. */
@@ -628,13 +653,16 @@ int bench_run(const struct bench_desc *d, const struct bench_opts *o,
 	unsigned int i;
 
 	bench_exits_init();
+	if (!bench_host_window_init() && errno != ENOENT)
+		bench_die("open " BENCH_WINDOW_FILE);
 	bench_perf_init();
 
 	for (i = 0; i < o->warmup + o->reps; i++) {
 		struct bench_result r = { 0 };
 		unsigned int rep = i + 1 - o->warmup;
 
-		if (i >= o->warmup)
+		window_rep = i >= o->warmup ? rep : 0;
+		if (window_rep)
 			bench_perf_begin(&pw);
 		fn(o, ctx, &r);
 		if (i < o->warmup)

@@ -79,6 +79,16 @@ struct bench_mark {
 };
 int bench_mark_begin(struct bench_mark *m);
 int bench_mark_end(const struct bench_mark *m, struct bench_result *r);
+/*
+ * The same, and under lguest also the host's window of the repetition
+ * running (host_window.h), marked just outside the clock: @ops is what the
+ * window did, as the launcher's runner counted it in advance (-w), pages
+ * or operations.  The one window of a repetition must be marked with
+ * these; in warm-up they mark nothing.
+ */
+int bench_window_begin(struct bench_mark *m);
+int bench_window_end(const struct bench_mark *m, struct bench_result *r,
+		     uint64_t ops);
 
 enum bench_perr {
 	BENCH_PERR_OK = 0,

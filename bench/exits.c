@@ -10,47 +10,8 @@
 
 #define CALIBRATION_READS	5
 
-const char *const bench_exit_names[BENCH_EXIT_KINDS] = {
-	[BENCH_WORLD_SWITCHES]		= "world_switches",
-	[BENCH_EXITS_FAULT_FIXED]	= "exits_fault_fixed",
-	[BENCH_EXITS_FAULT_REFLECTED]	= "exits_fault_reflected",
-	[BENCH_EXITS_HCALL_SET_PTE]	= "exits_hcall_set_pte",
-	[BENCH_EXITS_HCALL_OTHER]	= "exits_hcall_other",
-	[BENCH_EXITS_IRQ]		= "exits_irq",
-	[BENCH_EXITS_SYSCALL]		= "exits_syscall",
-	[BENCH_EXITS_TRAP_OTHER]	= "exits_trap_other",
-	[BENCH_FASTPATH_REFLECTED]	= "fastpath_reflected",
-	[BENCH_EXITLESS_FILLS]		= "exitless_fills",
-	[BENCH_EXITLESS_SET_PTES]	= "exitless_set_ptes",
-};
-
 static int counters_fd = -1;
 static struct bench_exits read_cost;
-
-static void group(const struct lguest_counters *c, struct bench_exits *e)
-{
-	uint64_t hcalls = 0, traps = 0;
-	unsigned int i;
-
-	for (i = 0; i < LHCALL_NR; i++)
-		hcalls += c->exits_hcall[i];
-	for (i = 0; i < 32; i++)
-		traps += c->exits_trap[i];
-	/* Hypercalls are trap LGUEST_TRAP_ENTRY; page faults are trap 14. */
-	traps -= c->exits_trap[LGUEST_TRAP_ENTRY] + c->exits_trap[14];
-	e->n[BENCH_WORLD_SWITCHES] = (double)c->world_switches;
-	e->n[BENCH_EXITS_FAULT_FIXED] = (double)c->faults_fixed;
-	e->n[BENCH_EXITS_FAULT_REFLECTED] = (double)c->faults_reflected;
-	e->n[BENCH_EXITS_HCALL_SET_PTE] = (double)c->exits_hcall[LHCALL_SET_PTE];
-	e->n[BENCH_EXITS_HCALL_OTHER] =
-		(double)(hcalls - c->exits_hcall[LHCALL_SET_PTE]);
-	e->n[BENCH_EXITS_IRQ] = (double)c->exits_irq;
-	e->n[BENCH_EXITS_SYSCALL] = (double)c->exits_other;
-	e->n[BENCH_EXITS_TRAP_OTHER] = (double)traps;
-	e->n[BENCH_FASTPATH_REFLECTED] = (double)c->fastpath_reflected;
-	e->n[BENCH_EXITLESS_FILLS] = (double)c->exitless_fills;
-	e->n[BENCH_EXITLESS_SET_PTES] = (double)c->exitless_set_ptes;
-}
 
 int bench_exits_read(struct bench_exits *e)
 {
@@ -62,7 +23,7 @@ int bench_exits_read(struct bench_exits *e)
 			errno = EIO;
 		return -1;
 	}
-	group(&c, e);
+	bench_exits_group(&c, e);
 	return 0;
 }
 

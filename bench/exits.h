@@ -1,44 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Under lguest: the host's counters for the guest we run in, read from the
- * guest kernel's /proc/lguest/counters and grouped by what a page fault
- * can cost.  Natively (no such file) nothing is counted or reported.
+ * guest kernel's /proc/lguest/counters and grouped (exit_groups.h).  These
+ * are the guest's word, printed only as a cross-check: the figures that
+ * count are the launcher's, for the windows bench_window_begin() and
+ * bench_window_end() mark (window.h).  Natively (no such file) nothing is
+ * counted or reported.
  */
 #ifndef BENCH_EXITS_H
 #define BENCH_EXITS_H
 
 #include <stdbool.h>
 
+#include "exit_groups.h"
+
 #define BENCH_COUNTERS_FILE	"/proc/lguest/counters"
-
-/*
- * The groups: world switches, then the exits that cause them, which
- * partition every exit (twice their sum is the world switches), then what
- * the Switcher did itself, which is no exit at all: the faults it
- * reflected (fastpath and exitless builds), and the shadow entries it
- * filled and the LHCALL_SET_PTEs it answered (exitless build).
- */
-enum bench_exit_kind {
-	BENCH_WORLD_SWITCHES,
-	BENCH_EXITS_FAULT_FIXED,	/* #PF: the host filled its shadow */
-	BENCH_EXITS_FAULT_REFLECTED,	/* #PF: the host handed it to the guest */
-	BENCH_EXITS_HCALL_SET_PTE,	/* the guest's new PTE */
-	BENCH_EXITS_HCALL_OTHER,	/* every other hypercall */
-	BENCH_EXITS_IRQ,		/* host interrupts */
-	BENCH_EXITS_SYSCALL,		/* int $0x80: system calls */
-	BENCH_EXITS_TRAP_OTHER,		/* every other exception */
-	BENCH_FASTPATH_REFLECTED,	/* #PF reflected by the Switcher */
-	BENCH_EXITLESS_FILLS,		/* #PF: the Switcher filled the shadow */
-	BENCH_EXITLESS_SET_PTES,	/* LHCALL_SET_PTE answered by the Switcher */
-	BENCH_EXIT_KINDS
-};
-
-struct bench_exits {
-	double n[BENCH_EXIT_KINDS];
-};
-
-/* Metric name stem of each group, e.g. "exits_fault_fixed". */
-extern const char *const bench_exit_names[BENCH_EXIT_KINDS];
 
 /*
  * Opens the counters file and measures what reading it costs (the least

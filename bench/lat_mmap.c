@@ -30,8 +30,8 @@ static void run_once(const struct bench_opts *o, void *ctx,
 	struct bench_mark m;
 	unsigned long i;
 
-	if (bench_mark_begin(&m))
-		bench_die("bench_mark_begin");
+	if (bench_window_begin(&m))
+		bench_die("bench_window_begin");
 	for (i = 0; i < o->ops; i++) {
 		char *p = bench_mmap(o->size, PROT_READ | PROT_WRITE,
 				     MAP_SHARED, fd);
@@ -39,8 +39,8 @@ static void run_once(const struct bench_opts *o, void *ctx,
 		bench_write_pages(p, o->size / 10, TOUCH_STRIDE);
 		bench_munmap(p, o->size);
 	}
-	if (bench_mark_end(&m, r))
-		bench_die("bench_mark_end");
+	if (bench_window_end(&m, r, o->ops))
+		bench_die("bench_window_end");
 	r->count = o->ops;
 }
 

@@ -30,8 +30,8 @@ static void run_once(const struct bench_opts *o, void *ctx,
 	unsigned long i;
 
 	(void)ctx;
-	if (bench_mark_begin(&m))
-		bench_die("bench_mark_begin");
+	if (bench_window_begin(&m))
+		bench_die("bench_window_begin");
 	for (i = 0; i < o->ops; i++) {
 		int status;
 		pid_t pid = fork();
@@ -47,8 +47,8 @@ static void run_once(const struct bench_opts *o, void *ctx,
 			bench_errx("child ended abnormally (status 0x%x)",
 				   status);
 	}
-	if (bench_mark_end(&m, r))
-		bench_die("bench_mark_end");
+	if (bench_window_end(&m, r, o->ops))
+		bench_die("bench_window_end");
 	r->count = o->ops;
 }
 

@@ -22,12 +22,12 @@ static void run_once(const struct bench_opts *o, void *ctx,
 	unsigned long i;
 
 	(void)ctx;
-	if (bench_mark_begin(&m))
-		bench_die("bench_mark_begin");
+	if (bench_window_begin(&m))
+		bench_die("bench_window_begin");
 	for (i = 0; i < o->ops; i++)
 		syscall(SYS_getppid);
-	if (bench_mark_end(&m, r))
-		bench_die("bench_mark_end");
+	if (bench_window_end(&m, r, o->ops))
+		bench_die("bench_window_end");
 	r->count = o->ops;
 }
 

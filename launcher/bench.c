@@ -25,6 +25,28 @@ int bench_check_name(const char *name, size_t len, char *err)
 	return 0;
 }
 
+int bench_check_unit(const char *unit, size_t len, char *err)
+{
+	if ((len == 2 && !strncmp(unit, "op", 2)) ||
+	    (len == 4 && !strncmp(unit, "page", 4)))
+		return 0;
+	return seterr(err, "unit '%.*s' is neither op nor page", (int)len,
+		      unit);
+}
+
+struct bench_state *bench_find(struct bench_state *s, unsigned int n,
+			       const struct lguest_bench_window *w, char *err)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(s[i].want.benchmark, w->benchmark))
+			return &s[i];
+	seterr(err, "bench window %s rep %u: the runner did not ask for %s",
+	       w->benchmark, w->rep, w->benchmark);
+	return NULL;
+}
+
 /* The name must be [A-Za-z0-9_]+ and NUL-terminated inside its array. */
 static int check_name(const struct lguest_bench_window *w, char *err)
 {
@@ -90,11 +112,29 @@ int bench_begin(struct bench_state *s, const struct lguest_bench_window *w,
 	return replaced;
 }
 
-int bench_end(struct bench_state *s, const struct lguest_bench_window *w,
-	      const struct lguest_counters *now, char *line, char *err)
+/* The window's lines: every group per UNIT, or world switches per op. */
+static void format_lines(const struct bench_state *s, uint32_t rep,
+			 const struct lguest_counters *now, char *lines)
 {
-	uint64_t delta;
+	struct bench_exits b, e;
+	unsigned int k, kinds = s->want.unit[0] ? BENCH_EXIT_KINDS : 1;
+	const char *unit = s->want.unit[0] ? s->want.unit : "op";
+	size_t used = 0;
 
+	bench_exits_group(&s->at_begin, &b);
+	bench_exits_group(now, &e);
+	lines[0] = '\0';
+	for (k = 0; k < kinds; k++)
+		used += snprintf(lines + used, BENCH_LINES_MAX - used,
+				 "BENCH,%s,%s_per_%s,%s,%u,%.3f\n",
+				 s->want.benchmark, bench_exit_names[k], unit,
+				 bench_exit_unit(k), rep,
+				 (e.n[k] - b.n[k]) / s->want.ops);
+}
+
+int bench_end(struct bench_state *s, const struct lguest_bench_window *w,
+	      const struct lguest_counters *now, char *lines, char *err)
+{
 	if (!s->open)
 		return seterr(err, "bench window %s rep %u ended but never began",
 			      w->benchmark, w->rep);
@@ -106,10 +146,7 @@ int bench_end(struct bench_state *s, const struct lguest_bench_window *w,
 	if (w->ops != s->want.ops)
 		return seterr(err, "bench window %s rep %u claims %u operations, the runner asked for %u",
 			      w->benchmark, w->rep, w->ops, s->want.ops);
-	delta = now->world_switches - s->at_begin.world_switches;
-	snprintf(line, BENCH_LINE_MAX,
-		 "BENCH,%s,world_switches_per_op,switches,%u,%.3f",
-		 w->benchmark, w->rep, (double)delta / w->ops);
+	format_lines(s, w->rep, now, lines);
 	s->open = false;
 	s->recorded++;
 	return 0;

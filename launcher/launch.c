@@ -44,7 +44,8 @@ int launch(int argc, char **argv)
 	}
 	g.dev = LGUEST_DEV;
 	g.quiet = o.quiet;
-	g.want = o.want;
+	memcpy(g.want, o.want, sizeof(g.want));
+	g.nwant = o.nwant;
 	g.results_fd = -1;
 	if (o.results) {
 		g.results_fd = open(o.results, O_WRONLY | O_APPEND | O_CREAT |

@@ -49,23 +49,44 @@ static int parse_count(const char *s, const char *end, uint32_t *n)
 	return 0;
 }
 
-/* -w NAME:OPS:REPS: the bench windows the runner asks the guest for. */
-static int parse_want(const char *s, struct bench_expect *want, char *err)
+/*
+ * -w NAME:OPS:REPS[:UNIT]: the bench windows the runner asks the guest
+ * for, one benchmark each; added to @o's.
+ */
+static int parse_want(const char *s, struct options *o, char *err)
 {
 	const char *ops = strchr(s, ':');
 	const char *reps = ops ? strchr(ops + 1, ':') : NULL;
+	const char *unit = reps ? strchr(reps + 1, ':') : NULL;
+	const char *end = unit ? unit : s + strlen(s);
+	struct bench_expect *want = &o->want[o->nwant];
 	char why[ERR_MAX];
+	unsigned int i;
 
+	if (o->nwant == BENCH_WANT_MAX)
+		return seterr(err, "-w '%s': more than %u benchmarks", s,
+			      BENCH_WANT_MAX);
 	if (!reps)
-		return seterr(err, "-w '%s': want NAME:OPS:REPS", s);
+		return seterr(err, "-w '%s': want NAME:OPS:REPS[:UNIT]", s);
 	if (bench_check_name(s, ops - s, why))
 		return seterr(err, "-w '%s': benchmark %s", s, why);
 	if (parse_count(ops + 1, reps, &want->ops) ||
-	    parse_count(reps + 1, reps + strlen(reps), &want->reps))
+	    parse_count(reps + 1, end, &want->reps))
 		return seterr(err, "-w '%s': OPS and REPS must be whole numbers from 1 to %u",
 			      s, UINT32_MAX);
+	if (unit && bench_check_unit(unit + 1, strlen(unit + 1), why))
+		return seterr(err, "-w '%s': %s", s, why);
+	for (i = 0; i < o->nwant; i++)
+		if (strlen(o->want[i].benchmark) == (size_t)(ops - s) &&
+		    !strncmp(o->want[i].benchmark, s, ops - s))
+			return seterr(err, "-w '%s': benchmark %s asked for twice",
+				      s, o->want[i].benchmark);
 	memset(want->benchmark, 0, sizeof(want->benchmark));
 	memcpy(want->benchmark, s, ops - s);
+	memset(want->unit, 0, sizeof(want->unit));
+	if (unit)
+		strcpy(want->unit, unit + 1);
+	o->nwant++;
 	return 0;
 }
 
@@ -98,7 +119,7 @@ int parse_options(int argc, char **argv, struct options *o, char *err)
 			o->results = optarg;
 			break;
 		case 'w':
-			if (parse_want(optarg, &o->want, err))
+			if (parse_want(optarg, o, err))
 				return -1;
 			break;
 		case 'h':
@@ -115,7 +136,7 @@ int parse_options(int argc, char **argv, struct options *o, char *err)
 		}
 	}
 	/* Results need both: where they go, and which windows count. */
-	if (!o->results != !o->want.reps)
+	if (!o->results != !o->nwant)
 		return seterr(err, "-r and -w go together");
 	if (optind == argc)
 		return seterr(err, "no guest ELF given");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Command line: launcher [-m MEM_MIB] [-i INITRD] [-c CMDLINE] [-q]
- *			   [-r RESULTS -w NAME:OPS:REPS] GUEST_ELF
+ *			   [-r RESULTS -w NAME:OPS:REPS[:UNIT] ...] GUEST_ELF
  */
 #ifndef LAUNCHER_OPTIONS_H
 #define LAUNCHER_OPTIONS_H
@@ -17,14 +17,16 @@
 
 #define USAGE_TEXT \
 	"usage: launcher [-m MEM_MIB] [-i INITRD] [-c CMDLINE] [-q]\n" \
-	"                [-r RESULTS -w NAME:OPS:REPS] GUEST_ELF\n" \
+	"                [-r RESULTS -w NAME:OPS:REPS[:UNIT] ...] GUEST_ELF\n" \
 	"  -m MEM_MIB  guest memory in MiB, a multiple of 4 from 4 to 512 (default 64)\n" \
 	"  -i INITRD   load INITRD at the top of guest memory\n" \
 	"  -c CMDLINE  the guest's command line\n" \
 	"  -q          do not print the LGUEST-COUNTERS line at exit\n" \
 	"  -r RESULTS  append the host's result lines to the file RESULTS\n" \
-	"  -w NAME:OPS:REPS  the bench windows to record: benchmark NAME,\n" \
-	"              OPS operations each, repetitions 1 to REPS (needs -r)\n"
+	"  -w NAME:OPS:REPS[:UNIT]  the bench windows to record: benchmark\n" \
+	"              NAME, OPS operations each, repetitions 1 to REPS (needs\n" \
+	"              -r; once per benchmark, up to 32); with UNIT, op or page,\n" \
+	"              every counter group per UNIT, not world switches per op\n"
 
 struct options {
 	uint32_t mem_size;	/* bytes */
@@ -33,7 +35,8 @@ struct options {
 	const char *guest;	/* path of the guest ELF */
 	bool quiet;
 	const char *results;	/* -r: path, or NULL */
-	struct bench_expect want;	/* -w; want.reps is 0 without it */
+	struct bench_expect want[BENCH_WANT_MAX];	/* -w, in order ... */
+	unsigned int nwant;			/* ... this many */
 	bool help;		/* -h: print USAGE_TEXT, run nothing */
 };
 

@@ -123,7 +123,8 @@ static int handle_notify(int fd, const struct guest *g,
 {
 	struct lguest_bench_window w;
 	struct lguest_counters now;
-	char err[ERR_MAX], line[BENCH_LINE_MAX + 1];
+	struct bench_state *s;
+	char err[ERR_MAX], lines[BENCH_LINES_MAX];
 	enum window_kind kind;
 
 	kind = bench_read_window(g->mem, g->mem_size, value, &w, err);
@@ -133,16 +134,21 @@ static int handle_notify(int fd, const struct guest *g,
 		window_note(notes, "ignoring ", err);
 		return 0;
 	}
-	if (!g->want.reps)
+	if (!g->nwant)
 		return 0;	/* no results asked for */
 	if (kind == WINDOW_BAD) {
+		window_note(notes, "ignoring ", err);
+		return 0;
+	}
+	s = bench_find(bs, g->nwant, &w, err);
+	if (!s) {
 		window_note(notes, "ignoring ", err);
 		return 0;
 	}
 	if (read_counters(fd, &now))
 		return -1;
 	if (kind == WINDOW_BEGIN) {
-		switch (bench_begin(bs, &w, &now, err)) {
+		switch (bench_begin(s, &w, &now, err)) {
 		case 1:
 			window_note(notes, "", err);
 			break;
@@ -152,12 +158,11 @@ static int handle_notify(int fd, const struct guest *g,
 		}
 		return 0;
 	}
-	if (bench_end(bs, &w, &now, line, err)) {
+	if (bench_end(s, &w, &now, lines, err)) {
 		window_note(notes, "ignoring ", err);
 		return 0;
 	}
-	strcat(line, "\n");
-	if (write_all(g->results_fd, line, strlen(line))) {
+	if (write_all(g->results_fd, lines, strlen(lines))) {
 		fprintf(stderr, "launcher: writing the results: %s\n",
 			strerror(errno));
 		return -1;
@@ -169,23 +174,30 @@ static int handle_notify(int fd, const struct guest *g,
 static void report_windows(const struct guest *g, const struct bench_state *bs,
 			   unsigned int notes)
 {
+	unsigned int i;
+
 	if (notes > WINDOW_NOTES_MAX)
 		fprintf(stderr, "launcher: %u notes on bench windows in all, %u shown\n",
 			notes, WINDOW_NOTES_MAX);
-	if (bs->recorded < g->want.reps)
-		fprintf(stderr, "launcher: %u of the %u bench windows asked for recorded\n",
-			bs->recorded, g->want.reps);
+	for (i = 0; i < g->nwant; i++)
+		if (bs[i].recorded < g->want[i].reps)
+			fprintf(stderr, "launcher: %u of the %u bench windows asked for recorded (%s)\n",
+				bs[i].recorded, g->want[i].reps,
+				g->want[i].benchmark);
 }
 
 /* Serves exits until the guest stops; returns the exit status. */
 static int serve(int fd, const struct guest *g)
 {
 	static struct lguest_exit ex;
-	struct bench_state bs = { .want = g->want };
-	unsigned int notes = 0;
+	static struct bench_state bs[BENCH_WANT_MAX];
+	unsigned int i, notes = 0;
 	char reason[LGUEST_DATA_MAX + 1];
 	uint32_t len;
 
+	memset(bs, 0, sizeof(bs));
+	for (i = 0; i < g->nwant; i++)
+		bs[i].want = g->want[i];
 	for (;;) {
 		if (xioctl(fd, LGUEST_IOC_RUN, &ex)) {
 			fprintf(stderr, "launcher: running the guest: %s\n",
@@ -202,21 +214,21 @@ static int serve(int fd, const struct guest *g)
 			}
 			break;
 		case LGUEST_EXIT_NOTIFY:
-			if (handle_notify(fd, g, &bs, &notes, ex.status))
+			if (handle_notify(fd, g, bs, &notes, ex.status))
 				return EXIT_OSERR;
 			break;
 		case LGUEST_EXIT_SHUTDOWN:
 			reason_text(ex.data, len, reason, sizeof(reason));
 			fprintf(stderr, "launcher: guest shut down: %s (status %u)\n",
 				reason, ex.status);
-			report_windows(g, &bs, notes);
+			report_windows(g, bs, notes);
 			if (!g->quiet)
 				print_counters(fd);
 			return shutdown_exit_status(ex.status);
 		case LGUEST_EXIT_KILLED:
 			reason_text(ex.data, len, reason, sizeof(reason));
 			fprintf(stderr, "launcher: guest killed: %s\n", reason);
-			report_windows(g, &bs, notes);
+			report_windows(g, bs, notes);
 			if (!g->quiet) {
 				print_kill_regs(fd);
 				print_counters(fd);

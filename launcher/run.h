@@ -20,8 +20,9 @@ struct guest {
 	uint32_t mem_size;
 	struct lguest_init init;
 	bool quiet;			/* no LGUEST-COUNTERS line at exit */
-	/* The bench windows to record (none when want.reps is 0) ... */
-	struct bench_expect want;
+	/* The benchmarks whose windows to record (none: nwant 0) ... */
+	struct bench_expect want[BENCH_WANT_MAX];
+	unsigned int nwant;
 	int results_fd;			/* ... and where their lines go */
 };
 

@@ -109,7 +109,6 @@ echo "config,benchmark,event,perf_count,own_count" >"$partial/perf.csv"
 for config in "${config_list[@]}"; do
 	# The job every boot of this configuration runs: who we are, then the suite.
 	job=$partial/job-$config.sh
-	guest_counted=$("$TOP/scripts/suite.sh" guest-counted "$config")
 	{
 		echo 'echo "META,guest_kernel,$(uname -r)"'
 		echo 'echo "META,guest_cpu,$(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)"'
@@ -126,7 +125,7 @@ for config in "${config_list[@]}"; do
 		# launcher's results (benchcsv says why).  Number repetitions
 		# across boots: boot b's rep r is (b-1)*reps+r.
 		{
-			"$benchcsv" extract -g "$guest_counted" "$config" "$log" &&
+			"$benchcsv" extract "$config" "$log" &&
 				{ [ -z "$results" ] || "$benchcsv" extract-host "$config" "$results"; }
 		} | awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
 			die "could not read results from $log${results:+ and $results}"

@@ -6,8 +6,6 @@
 #        suite.sh perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY]
 #                                                      the same under perf
 #        suite.sh expected CONFIG                      "benchmark,metric" lines
-#        suite.sh guest-counted CONFIG                 benchmarks whose host
-#                                                      figures are the guest's
 #
 # PTE_POLICY, for the Linux guest: demand-fill (the default: the host fills
 # its shadow when a new PTE's page is first touched) or set-pte (the guest
@@ -16,22 +14,23 @@
 # CONFIG "native" runs the programs of bench/suite.conf on the host kernel;
 # "lguest-baseline", "lguest-fastpath" and "lguest-exitless" run the guests
 # of bench/lguest-suite.conf under that build of lg.ko, and
-# then the same bench/suite.conf inside the Linux guest under that lg.ko,
-# where each program also reports its exits by reason (bench/exits.h).
+# then the same bench/suite.conf inside the Linux guest under that lg.ko.
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
-# with its name and status.  The in-guest microbenchmarks' world switches
-# go to the VM's second serial port (RESULTS_TTY; vm-run.sh -r), written
-# by the launcher for the windows it was told to expect (launcher -w), so
-# nothing a guest prints can pass for them.  "perf-jobs" prints them each under
+# with its name and status.  The world switches and exits by reason of the
+# in-guest microbenchmarks and of the Linux guest's programs go to the
+# VM's second serial port (RESULTS_TTY; vm-run.sh -r), written by the
+# launcher for the windows it was told to expect (launcher -w: each
+# program marks its repetitions through the guest kernel's
+# /proc/lguest/window), so nothing a guest prints can pass for them; the
+# Linux guest's programs still print the figures they read from
+# /proc/lguest/counters (bench/exits.h), as a cross-check benchcsv
+# ignores.  "perf-jobs" prints them each under
 # /lguest/perf-count (initramfs/perf-count.sh), which adds perf's counts
 # beside the module's or getrusage's as PERF lines; perf's counting costs
 # time, so these runs are for counts only (the Linux guest has no perf: its
 # programs run as they are, and perf counts the whole guest's run).
 # "expected" lists every series a complete run of that configuration must
-# contain.  "guest-counted" lists, comma-separated, the benchmarks whose
-# world switches and exits by reason come from the console all the same
-# (benchcsv extract -g): the Linux guest's programs, which read them from
-# the guest kernel's /proc/lguest/counters, so they are the guest's word.
+# contain.
 set -eu
 . "$(dirname "$0")/common.sh"
 
@@ -39,7 +38,7 @@ set -eu
 RESULTS_TTY=/dev/ttyS1
 
 usage() {
-	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected|guest-counted CONFIG"
+	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected CONFIG"
 }
 
 # The lines of a suite file, without comments.
@@ -79,6 +78,37 @@ native_jobs() {
 	done
 }
 
+# bytes SIZE: -s's SIZE (digits, then K, M or G or nothing) in bytes.
+bytes() {
+	case $1 in
+	*[0-9]K) echo $((${1%K} << 10)) ;;
+	*[0-9]M) echo $((${1%M} << 20)) ;;
+	*[0-9]G) echo $((${1%G} << 30)) ;;
+	*[0-9]) echo $(($1)) ;;
+	*) die "suite.conf: '$1' is not a size" ;;
+	esac
+}
+
+# The launcher's -w for each program of the Linux guest: a window a
+# repetition, over the pages its -s maps (4 KiB each) or its -n operations.
+linux_windows() {
+	local name kind rest n
+	entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
+		# shellcheck disable=SC2046 # the options, word by word
+		set -- $(pick "$profile" "$rest")
+		n=
+		while [ $# -ge 2 ]; do
+			case $kind,$1 in
+			op,-n) n=$2:op ;;
+			fault*,-s) n=$(($(bytes "$2") / 4096)):page ;;
+			esac
+			shift 2
+		done
+		[ -n "$n" ] || die "suite.conf: $name: its window needs -s SIZE (kind fault) or -n N (kind op) in both profiles"
+		echo "-w $name:${n%:*}:$reps:${n#*:}"
+	done | paste -sd' ' -
+}
+
 # In the Linux guest, first: how long it took to boot to /init, by the
 # guest's clock (the TSC, from setup_arch() on) at "Run /init".  One
 # figure a boot; the VM's own boot is not in it.
@@ -90,18 +120,18 @@ echo "BENCH,linux_boot,ms_to_init,ms,1,$(echo "$t" | awk '{ printf "%.3f", $1 * 
 EOF
 }
 
-# The exit groups each program reports under lguest, as bench/exits.c
-# names them (bench_exit_names), in its order.
+# The exit groups the launcher reports for each program under lguest, as
+# bench/exit_groups.c names them (bench_exit_names), in its order.
 exit_groups() {
 	local groups
 	groups=$(sed -n 's/^[[:space:]]*\[BENCH_[A-Z_]*\][[:space:]]*= "\([a-z_]*\)",$/\1/p' \
-		"$TOP/bench/exits.c")
-	[ -n "$groups" ] || die "no exit group names found in bench/exits.c"
+		"$TOP/bench/exit_groups.c")
+	[ -n "$groups" ] || die "no exit group names found in bench/exit_groups.c"
 	echo "$groups"
 }
 
 # The native suite's series; with "exits", also each program's exits by
-# reason (bench/exits.c's names), per page or per op.
+# reason (bench/exit_groups.c's names), per page or per op.
 native_expected() {
 	local per groups
 	groups=$(exit_groups)
@@ -131,7 +161,7 @@ jobs | perf-jobs)
 	# reads; -w names the windows each guest must mark: its name, its
 	# ops, $reps of them.
 	launch="/lguest/launcher -q -r $RESULTS_TTY -w NAME:OPS:$reps"
-	linux="/lguest/run-linux-guest -q" count=
+	linux="/lguest/run-linux-guest -q -r $RESULTS_TTY $(linux_windows)" count=
 	if [ "$what" = perf-jobs ]; then
 		launch="/lguest/perf-count lguest NAME /lguest/launcher"
 		linux="/lguest/perf-count lguest linux-guest /lguest/run-linux-guest"
@@ -176,11 +206,6 @@ expected)
 		echo "linux_boot,ms_to_init"
 		native_expected exits
 	fi
-	;;
-guest-counted)
-	[ $# -eq 2 ] || usage
-	[ "$config" = native ] ||
-		entries "$TOP/bench/suite.conf" | awk '{ print $1 }' | paste -sd, -
 	;;
 *)
 	usage

@@ -2,7 +2,7 @@
  * benchcsv - turn benchmark console logs into CSV, summarize and check them.
  *
  * usage:
- *   benchcsv extract [-g BENCHMARKS] CONFIG [FILE]
+ *   benchcsv extract CONFIG [FILE]
  *   benchcsv extract-host CONFIG [FILE]
  *   benchcsv summarize [FILE]
  *   benchcsv verify EXPECTED_FILE [FILE]
@@ -22,11 +22,11 @@
  * The console also carries whatever a guest prints, and a guest can print
  * a result line as well as anyone.  So the figures only the host can count
  * (world switches, exits by reason, the Switcher's own work: see
- * host_derived()) are taken from the console only for the BENCHMARKS -g
- * names, whose figures are the guest's word anyway; the others come from
- * the launcher's results file, a channel of the host's own, which
- * "extract-host" reads.  Timings and fault counts are the guest's own by
- * nature and come from the console.
+ * host_derived()) are never taken from the console, where the Linux
+ * guest's programs print their own reading of them as a cross-check; they
+ * come from the launcher's results file, a channel of the host's own,
+ * which "extract-host" reads.  Timings and fault counts are the guest's
+ * own by nature and come from the console.
  *
  * Exit status: 0 success, 1 bad input (message on stderr, or the problems
  * found by verify on stdout), 2 bad usage.
@@ -453,30 +453,14 @@ static bool host_derived(const char *metric)
 	return !strncmp(metric, "world_switches_", 15) || may_be_zero(metric);
 }
 
-/* Is benchmark in the comma-separated list? */
-static bool listed(const char *list, const char *benchmark)
-{
-	size_t n = strlen(benchmark);
-	const char *p;
-
-	for (p = list; *p; p += strcspn(p, ",")) {
-		if (*p == ',')
-			p++;
-		if (!strncmp(p, benchmark, n) && (p[n] == ',' || !p[n]))
-			return true;
-	}
-	return false;
-}
-
 /* ---- extract ------------------------------------------------------------ */
 
 /*
- * The console's result lines (host == false), the host-derived figures of
- * guest_counted benchmarks among them; or the launcher's results file
- * (host == true), which holds host-derived result lines and nothing else.
+ * The console's result lines but the host-derived figures (host == false);
+ * or the launcher's results file (host == true), which holds host-derived
+ * result lines and nothing else.
  */
-static int cmd_extract(const char *config, const char *path,
-		       const char *guest_counted, bool host)
+static int cmd_extract(const char *config, const char *path, bool host)
 {
 	struct strbuf out = { 0 };
 	struct reader r;
@@ -520,7 +504,7 @@ static int cmd_extract(const char *config, const char *path,
 		if (host && !host_derived(f[2]))
 			die("%s:%lu: metric %s is not the host's to count, in the host's results",
 			    r.name, r.lineno, f[2]);
-		if (!host && host_derived(f[2]) && !listed(guest_counted, f[1])) {
+		if (!host && host_derived(f[2])) {
 			if (!ignored++)
 				first_ignored = r.lineno;
 			continue;
@@ -760,7 +744,7 @@ static int cmd_verify(const char *expected, const char *path)
 /* ---- main --------------------------------------------------------------- */
 
 static const char usage_text[] =
-	"usage: benchcsv extract [-g BENCHMARKS] CONFIG [FILE]\n"
+	"usage: benchcsv extract CONFIG [FILE]\n"
 	"       benchcsv extract-host CONFIG [FILE]\n"
 	"       benchcsv summarize [FILE]\n"
 	"       benchcsv verify EXPECTED_FILE [FILE]\n"
@@ -768,9 +752,8 @@ static const char usage_text[] =
 	"extract    print the BENCH,... lines of a console log as\n"
 	"           CONFIG,benchmark,metric,unit,rep,value rows (no header),\n"
 	"           but not the host's figures (world_switches_*, exits_*,\n"
-	"           fastpath_reflected_*, exitless_*) unless the benchmark is\n"
-	"           in the comma-separated BENCHMARKS: their figures are the\n"
-	"           guest's word\n"
+	"           fastpath_reflected_*, exitless_*): on the console they are\n"
+	"           the guest's word\n"
 	"extract-host  the same rows from the launcher's results file, which\n"
 	"           holds only the host's figures\n"
 	"summarize  group a raw CSV (header " RAW_HEADER ")\n"
@@ -800,23 +783,13 @@ int main(int argc, char **argv)
 		fputs(usage_text, stdout);
 		ret = 0;
 	} else if (!strcmp(cmd, "extract")) {
-		const char *guest_counted = "";
-
-		if (argc > 2 && !strcmp(argv[2], "-g")) {
-			if (argc < 4)
-				usage();
-			guest_counted = argv[3];
-			argv += 2;
-			argc -= 2;
-		}
 		if (argc < 3 || argc > 4)
 			usage();
-		ret = cmd_extract(argv[2], argc > 3 ? argv[3] : NULL,
-				  guest_counted, false);
+		ret = cmd_extract(argv[2], argc > 3 ? argv[3] : NULL, false);
 	} else if (!strcmp(cmd, "extract-host")) {
 		if (argc < 3 || argc > 4)
 			usage();
-		ret = cmd_extract(argv[2], argc > 3 ? argv[3] : NULL, "", true);
+		ret = cmd_extract(argv[2], argc > 3 ? argv[3] : NULL, true);
 	} else if (!strcmp(cmd, "summarize")) {
 		if (argc > 3)
 			usage();

@@ -175,29 +175,6 @@ lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
 check_err "extract: ignored lines counted, the first named" \
 	"forged:2: 5 result line\\(s\\) of host-counted figures ignored"
 
-# -g: the benchmarks whose host-derived figures are still the guest's word
-# (the Linux guest's programs): theirs are taken, no one else's.
-run extract -g lat_mmap,page_fault1,cow_fork lguest-baseline "$T/forged"
-check_run "extract -g: the named benchmarks' figures taken" 0 \
-'lguest-baseline,null_hypercall,ns_per_op,ns,1,55.000
-lguest-baseline,page_fault1,exits_fault_fixed_per_page,exits,1,0.000
-lguest-baseline,page_fault1,fastpath_reflected_per_page,faults,1,1.000
-lguest-baseline,page_fault1,exitless_fills_per_page,fills,1,1.000
-lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
-check_err "extract -g: the others still ignored" "forged:2: 2 result line"
-run extract -g page_fault lguest-baseline "$T/forged"
-check_run "extract -g: a prefix of a name is not the name" 0 \
-'lguest-baseline,null_hypercall,ns_per_op,ns,1,55.000
-lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
-run extract -g '' lguest-baseline "$T/forged"
-check_run "extract -g '': nothing is guest-counted" 0 \
-'lguest-baseline,null_hypercall,ns_per_op,ns,1,55.000
-lguest-baseline,page_fault1,minflt_per_page,faults,1,1.000'
-run extract -g
-check_run "usage: extract -g without its list" 2 ""
-run extract -g a
-check_run "usage: extract -g without CONFIG" 2 ""
-
 # The launcher's results file: the host's figures, and nothing else.
 printf '%s\r\n' \
 	'BENCH,null_hypercall,world_switches_per_op,switches,1,2.000' \

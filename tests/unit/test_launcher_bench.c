@@ -124,7 +124,7 @@ static void test_pairs(void)
 	struct bench_state s = expecting("page_fault1", 100, 5);
 	struct lguest_bench_window b, e;
 	struct lguest_counters c;
-	char line[BENCH_LINE_MAX], err[ERR_MAX];
+	char line[BENCH_LINES_MAX], err[ERR_MAX];
 	int ret;
 
 	e = window(1, 1, 100, "page_fault1");
@@ -139,7 +139,7 @@ static void test_pairs(void)
 	c = switches(350);
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == 0, "matching end accepted ('%s')", err);
-	check(!strcmp(line, "BENCH,page_fault1,world_switches_per_op,switches,1,2.500"),
+	check(!strcmp(line, "BENCH,page_fault1,world_switches_per_op,switches,1,2.500\n"),
 	      "BENCH line: '%s'", line);
 	check(s.recorded == 1, "one window recorded");
 
@@ -167,7 +167,7 @@ static void test_pairs(void)
 	c = switches(1);
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == 0 && !strcmp(line,
-	      "BENCH,page_fault1,world_switches_per_op,switches,2,0.010"),
+	      "BENCH,page_fault1,world_switches_per_op,switches,2,0.010\n"),
 	      "the right end still closes it: '%s'", line);
 
 	/* A begin of the same rep restarts the window, with a note. */
@@ -182,7 +182,7 @@ static void test_pairs(void)
 	c = switches(2000 + 12345);
 	ret = bench_end(&s, &e, &c, line, err);
 	check(ret == 0 && !strcmp(line,
-	      "BENCH,page_fault1,world_switches_per_op,switches,3,123.450"),
+	      "BENCH,page_fault1,world_switches_per_op,switches,3,123.450\n"),
 	      "counted from the second begin: '%s'", line);
 }
 
@@ -192,7 +192,7 @@ static void test_expect(void)
 	struct bench_state s = expecting("cow_fork", 10, 2);
 	struct lguest_bench_window b, e;
 	struct lguest_counters c = switches(0);
-	char line[BENCH_LINE_MAX], err[ERR_MAX];
+	char line[BENCH_LINES_MAX], err[ERR_MAX];
 	struct bench_state before;
 
 	b = window(0, 1, 0, "null_hypercall");
@@ -200,6 +200,9 @@ static void test_expect(void)
 	      "another benchmark's begin refused");
 	check_contains(err, "null_hypercall rep 1: the runner asked for cow_fork",
 		       "other benchmark");
+	check(!bench_find(&s, 1, &b, err), "bench_find: not asked for");
+	check_contains(err, "null_hypercall rep 1: the runner did not ask for null_hypercall",
+		       "bench_find's message");
 	b = window(0, 2, 0, "cow_fork");
 	check(bench_begin(&s, &b, &c, err) == -1 && !s.open,
 	      "rep 2 before rep 1 refused");
@@ -218,7 +221,7 @@ static void test_expect(void)
 	e = window(1, 1, 10, "cow_fork");
 	c = switches(100);
 	check(bench_end(&s, &e, &c, line, err) == 0 &&
-	      !strcmp(line, "BENCH,cow_fork,world_switches_per_op,switches,1,10.000"),
+	      !strcmp(line, "BENCH,cow_fork,world_switches_per_op,switches,1,10.000\n"),
 	      "rep 1 recorded from its own begin: '%s'", line);
 
 	b = window(0, 1, 0, "cow_fork");
@@ -247,13 +250,65 @@ static void test_expect(void)
 	c = switches(18446744073709551615ULL);
 	check(bench_end(&s, &e, &c, line, err) == 0 &&
 	      strlen(line) < BENCH_LINE_MAX - 1 &&
-	      !strncmp(line + strlen(line) - 4, ".000", 4),
+	      !strcmp(line + strlen(line) - 5, ".000\n"),
 	      "longest line fits: '%s'", line);
+}
+
+/* With a UNIT: every counter group, per page, from the host's counters. */
+static void test_groups(void)
+{
+	struct bench_state s = expecting("lat_pagefault", 4, 1);
+	struct lguest_bench_window b = window(0, 1, 0, "lat_pagefault");
+	struct lguest_bench_window e = window(1, 1, 4, "lat_pagefault");
+	struct lguest_counters c0, c1;
+	char lines[BENCH_LINES_MAX], err[ERR_MAX];
+
+	strcpy(s.want.unit, "page");
+	memset(&c0, 0, sizeof(c0));
+	c0.world_switches = 1000;
+	c0.exits_trap[14] = 77;
+	c0.faults_fixed = 70;
+	c0.exits_hcall[LHCALL_NOTIFY] = 7;
+	c1 = c0;
+	/* 4 faults fixed, 1 SET_PTE, 1 NOTIFY, 2 #GP, 1 irq, 3 system calls */
+	c1.world_switches += 2 * (4 + 1 + 1 + 2 + 1 + 3);
+	c1.exits_trap[14] += 4;
+	c1.faults_fixed += 4;
+	c1.exits_hcall[LHCALL_SET_PTE] += 1;
+	c1.exits_hcall[LHCALL_NOTIFY] += 1;
+	c1.exits_trap[LGUEST_TRAP_ENTRY] += 2;
+	c1.exits_trap[13] += 2;
+	c1.exits_irq += 1;
+	c1.exits_other += 3;
+	c1.fastpath_reflected += 8;
+	c1.exitless_fills += 12;
+	c1.exitless_set_ptes += 16;
+	check(bench_begin(&s, &b, &c0, err) == 0, "groups: begin");
+	check(bench_end(&s, &e, &c1, lines, err) == 0, "groups: end");
+	check(!strcmp(lines,
+		      "BENCH,lat_pagefault,world_switches_per_page,switches,1,6.000\n"
+		      "BENCH,lat_pagefault,exits_fault_fixed_per_page,exits,1,1.000\n"
+		      "BENCH,lat_pagefault,exits_fault_reflected_per_page,exits,1,0.000\n"
+		      "BENCH,lat_pagefault,exits_hcall_set_pte_per_page,exits,1,0.250\n"
+		      "BENCH,lat_pagefault,exits_hcall_other_per_page,exits,1,0.250\n"
+		      "BENCH,lat_pagefault,exits_irq_per_page,exits,1,0.250\n"
+		      "BENCH,lat_pagefault,exits_syscall_per_page,exits,1,0.750\n"
+		      "BENCH,lat_pagefault,exits_trap_other_per_page,exits,1,0.500\n"
+		      "BENCH,lat_pagefault,fastpath_reflected_per_page,faults,1,2.000\n"
+		      "BENCH,lat_pagefault,exitless_fills_per_page,fills,1,3.000\n"
+		      "BENCH,lat_pagefault,exitless_set_ptes_per_page,hypercalls,1,4.000\n"),
+	      "groups: the lines '%s'", lines);
 }
 
 static void test_names(void)
 {
 	char err[ERR_MAX];
+
+	check(bench_check_unit("op", 2, err) == 0, "unit op");
+	check(bench_check_unit("page", 4, err) == 0, "unit page");
+	check(bench_check_unit("pages", 5, err) == -1, "unit pages refused");
+	check(bench_check_unit("pa", 2, err) == -1, "unit pa refused");
+	check_contains(err, "neither op nor page", "bad unit says why");
 
 	check(bench_check_name("page_fault1", 11, err) == 0, "plain name");
 	check(bench_check_name("page_fault1", 4, err) == 0, "a prefix of it");
@@ -269,6 +324,7 @@ int main(void)
 	test_read();
 	test_pairs();
 	test_expect();
+	test_groups();
 	test_names();
 	return check_summary("launcher_bench");
 }

@@ -53,7 +53,7 @@ static void test_defaults(void)
 	check(o.cmdline == NULL, "no command line by default");
 	check(!o.quiet, "not quiet by default");
 	check(!o.help, "no help by default");
-	check(!o.results && !o.want.reps, "no results recorded by default");
+	check(!o.results && !o.nwant, "no results recorded by default");
 	check(o.guest && !strcmp(o.guest, "guest.elf"), "guest path");
 }
 
@@ -123,19 +123,52 @@ static void test_results(void)
 		"", "x", "x:1", "x:1:", "x::2", ":1:2", "x:0:2", "x:1:0",
 		"x:01:2", "x:-1:2", "x:1:2:3", "x:4294967296:1", "x y:1:2",
 		"a-b:1:2", "x:1:2x", "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn:1:1",
+		"x:1:2:", "x:1:2:op:", "x:1:2:OP",
 	};
 	struct options o;
+	char err[ERR_MAX];
 	unsigned int i;
 
 	o = accept(ARGV("-r", "out.csv", "-w", "null_hypercall:1000:5",
 			"k.elf"), "-r and -w");
 	check(o.results && !strcmp(o.results, "out.csv"), "-r path");
-	check(!strcmp(o.want.benchmark, "null_hypercall") &&
-	      o.want.ops == 1000 && o.want.reps == 5, "-w fields");
+	check(o.nwant == 1 && !strcmp(o.want[0].benchmark, "null_hypercall") &&
+	      o.want[0].ops == 1000 && o.want[0].reps == 5 &&
+	      !o.want[0].unit[0], "-w fields");
 	o = accept(ARGV("-r", "r", "-w", "N_1:4294967295:4294967295", "k.elf"),
 		   "-w at the largest");
-	check(o.want.ops == 4294967295u && o.want.reps == 4294967295u,
+	check(o.want[0].ops == 4294967295u && o.want[0].reps == 4294967295u,
 	      "-w's largest numbers");
+	o = accept(ARGV("-r", "r", "-w", "page_fault1:1024:5:page", "-w",
+			"lat_mmap:50:5:op", "-w", "null_hypercall:10:2", "k.elf"),
+		   "-w three times");
+	check(o.nwant == 3 && !strcmp(o.want[0].unit, "page") &&
+	      o.want[0].reps == 5 && !strcmp(o.want[1].benchmark, "lat_mmap") &&
+	      !strcmp(o.want[1].unit, "op") && o.want[1].ops == 50 &&
+	      !o.want[2].unit[0], "-w three times: fields and units");
+	reject(ARGV("-r", "r", "-w", "x:1:2", "-w", "x:3:4:op", "k.elf"),
+	       "benchmark x asked for twice", "the same benchmark twice");
+	reject(ARGV("-r", "r", "-w", "x:1:2:pages", "k.elf"),
+	       "neither op nor page", "-w with a bad unit says why");
+	{
+		char *argv[2 * (BENCH_WANT_MAX + 1) + 5];
+		char names[BENCH_WANT_MAX + 1][16];
+		int argc = 0;
+
+		argv[argc++] = "launcher";
+		argv[argc++] = "-r";
+		argv[argc++] = "r";
+		for (i = 0; i <= BENCH_WANT_MAX; i++) {
+			snprintf(names[i], sizeof(names[i]), "b%u:1:1", i);
+			argv[argc++] = "-w";
+			argv[argc++] = names[i];
+		}
+		argv[argc++] = "k.elf";
+		argv[argc] = NULL;
+		check(parse_options(argc, argv, &o, err) == -1,
+		      "more than %u benchmarks refused", BENCH_WANT_MAX);
+		check_contains(err, "more than 32 benchmarks", "too many -w");
+	}
 	reject(ARGV("-r", "out.csv", "k.elf"), "-r and -w go together",
 	       "-r alone");
 	reject(ARGV("-w", "x:1:2", "k.elf"), "-r and -w go together",

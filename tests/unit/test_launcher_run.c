@@ -32,8 +32,9 @@ struct step {
 };
 
 static unsigned char mem[MEM_SIZE];
-/* The windows the next run records (none when want.reps is 0) ... */
-static struct bench_expect want;
+/* The benchmarks whose windows the next run records (none: nwant 0) ... */
+static struct bench_expect want[2];
+static unsigned int nwant;
 /* ... into this file (a temporary one when NULL), read back into results. */
 static const char *results_path;
 static char results[OUT_MAX];
@@ -138,13 +139,14 @@ static int run(const struct step *steps, unsigned int nr_steps, bool quiet,
 			.boot_info = 0xfd000,
 		},
 		.quiet = quiet,
-		.want = want,
+		.nwant = nwant,
 		.results_fd = -1,
 	};
 	FILE *fo = tmpfile(), *fe = tmpfile(), *fr = NULL;
 	int saved_out, saved_err, status;
 
-	if (want.reps) {
+	memcpy(g.want, want, sizeof(want));
+	if (nwant) {
 		fr = results_path ? fopen(results_path, "w") : tmpfile();
 		g.results_fd = fileno(fr);
 	}
@@ -230,7 +232,8 @@ static void test_session(void)
 	host.init_err = 0;
 	host.switches = 0;
 	host.step_switches = 10;
-	want = (struct bench_expect){ "lat_syscall_null", 4, 2 };
+	want[0] = (struct bench_expect){ "lat_syscall_null", 4, 2, "" };
+	nwant = 1;
 	status = RUN(steps, false, out, err);
 	check(status == 3, "session: exit status %d, want 3", status);
 	check(host.pos == 11, "session: %u runs, want 11 (EINTR retried)",
@@ -254,17 +257,83 @@ static void test_session(void)
 	check_contains(err, "launcher: ignoring bench window lat_syscall_null rep 2 claims 400 operations, the runner asked for 4\n",
 		       "session: claimed operations");
 	check_contains(err, "launcher: guest shut down: power off (status 3)\n"
-		       "launcher: 1 of the 2 bench windows asked for recorded\n"
+		       "launcher: 1 of the 2 bench windows asked for recorded (lat_syscall_null)\n"
 		       "LGUEST-COUNTERS world_switches=100 exits_irq=0 exits_other=0 async_hcalls=0 faults_fixed=0 faults_reflected=0 traps_delivered=0 irqs_delivered=0 fastpath_reflected=0 hcall_notify=1\n",
 		       "session: shutdown and counters");
 
 	/* Without -w the windows are neither read from the host nor kept. */
-	want.reps = 0;
+	nwant = 0;
 	host.counter_reads = 0;
 	status = RUN(steps, true, out, err);
 	check(status == 3 && host.counter_reads == 0,
 	      "no -w: no counters read (%u)", host.counter_reads);
 	check(!strstr(err, "lat_syscall_null"), "no -w: windows ignored: '%s'", err);
+}
+
+/*
+ * Two benchmarks in one run, as the Linux guest's suite asks: each window
+ * goes to its own benchmark, one with every counter group per page; a
+ * benchmark not asked for is refused.
+ */
+static void test_two_benchmarks(void)
+{
+	static const struct lguest_bench_window pf_begin = {
+		.magic = LGUEST_WINDOW_MAGIC, .phase = 0, .rep = 1,
+		.benchmark = "page_fault1",
+	};
+	static const struct lguest_bench_window pf_end = {
+		.magic = LGUEST_WINDOW_MAGIC, .phase = 1, .rep = 1, .ops = 2,
+		.benchmark = "page_fault1",
+	};
+	static const struct lguest_bench_window cow_begin = {
+		.magic = LGUEST_WINDOW_MAGIC, .phase = 0, .rep = 1,
+		.benchmark = "cow_fork",
+	};
+	static const struct step steps[] = {
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &pf_begin },
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &cow_begin },
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &begin },
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &end },
+		{ .reason = LGUEST_EXIT_NOTIFY, .status = WINDOW_GPA,
+		  .window = &pf_end },
+		{ .reason = LGUEST_EXIT_SHUTDOWN },
+	};
+	char out[OUT_MAX], err[OUT_MAX];
+	int status;
+
+	host.switches = 0;
+	host.step_switches = 10;
+	want[0] = (struct bench_expect){ "lat_syscall_null", 4, 1, "" };
+	want[1] = (struct bench_expect){ "page_fault1", 2, 1, "page" };
+	nwant = 2;
+	status = RUN(steps, true, out, err);
+	check(status == 0, "two benchmarks: status %d", status);
+	/*
+	 * lat_syscall_null: 1 run of 10 switches over its 4 operations;
+	 * page_fault1: 4 runs over its 2 pages, and no exit of any reason.
+	 */
+	check(!strcmp(results,
+		      "BENCH,lat_syscall_null,world_switches_per_op,switches,1,2.500\n"
+		      "BENCH,page_fault1,world_switches_per_page,switches,1,20.000\n"
+		      "BENCH,page_fault1,exits_fault_fixed_per_page,exits,1,0.000\n"
+		      "BENCH,page_fault1,exits_fault_reflected_per_page,exits,1,0.000\n"
+		      "BENCH,page_fault1,exits_hcall_set_pte_per_page,exits,1,0.000\n"
+		      "BENCH,page_fault1,exits_hcall_other_per_page,exits,1,0.000\n"
+		      "BENCH,page_fault1,exits_irq_per_page,exits,1,0.000\n"
+		      "BENCH,page_fault1,exits_syscall_per_page,exits,1,0.000\n"
+		      "BENCH,page_fault1,exits_trap_other_per_page,exits,1,0.000\n"
+		      "BENCH,page_fault1,fastpath_reflected_per_page,faults,1,0.000\n"
+		      "BENCH,page_fault1,exitless_fills_per_page,fills,1,0.000\n"
+		      "BENCH,page_fault1,exitless_set_ptes_per_page,hypercalls,1,0.000\n"),
+	      "two benchmarks: results '%s'", results);
+	check_contains(err, "launcher: ignoring bench window cow_fork rep 1: the runner did not ask for cow_fork\n",
+		       "two benchmarks: a third refused");
+	check(!strstr(err, "asked for recorded"),
+	      "two benchmarks: all recorded: '%s'", err);
 }
 
 /* A guest marking windows in a loop: a few notes, then a count. */
@@ -279,14 +348,15 @@ static void test_flood(void)
 		steps[i] = (struct step){ .reason = LGUEST_EXIT_NOTIFY,
 			.status = WINDOW_GPA, .window = i % 2 ? &end : &begin2 };
 	steps[100] = (struct step){ .reason = LGUEST_EXIT_SHUTDOWN };
-	want = (struct bench_expect){ "lat_syscall_null", 4, 2 };
+	want[0] = (struct bench_expect){ "lat_syscall_null", 4, 2, "" };
+	nwant = 1;
 	status = RUN(steps, true, out, err);
 	check(status == 0, "flood: status %d", status);
 	check(results[0] == '\0', "flood: nothing recorded: '%s'", results);
 	check(!strcmp(strstr(err, "shut down") ? strstr(err, "shut down") : "",
 		      "shut down:  (status 0)\n"
 		      "launcher: 100 notes on bench windows in all, 16 shown\n"
-		      "launcher: 0 of the 2 bench windows asked for recorded\n"),
+		      "launcher: 0 of the 2 bench windows asked for recorded (lat_syscall_null)\n"),
 	      "flood: the count at the end: '%s'", err);
 	check(strlen(err) < 16 * 120 + 200, "flood: stderr stays short (%zu)",
 	      strlen(err));
@@ -305,7 +375,8 @@ static void test_results_unwritable(void)
 	char out[OUT_MAX], err[OUT_MAX];
 	int status;
 
-	want = (struct bench_expect){ "lat_syscall_null", 4, 2 };
+	want[0] = (struct bench_expect){ "lat_syscall_null", 4, 2, "" };
+	nwant = 1;
 	results_path = "/dev/full";
 	status = RUN(steps, true, out, err);
 	results_path = NULL;
@@ -388,9 +459,10 @@ static void test_endings(void)
 int main(void)
 {
 	test_session();
+	test_two_benchmarks();
 	test_flood();
 	test_results_unwritable();
-	want.reps = 0;
+	nwant = 0;
 	test_endings();
 	return check_summary("launcher_run");
 }
