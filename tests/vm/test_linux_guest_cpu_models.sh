@@ -9,7 +9,14 @@
 # "unchecked MSR access", WARNING, BUG or Call Trace, and its kernel must
 # log nothing at warning level or above but the two lines every lguest
 # guest logs, under qemu32 too, which are true: its kernel is not built
-# for PAE (so no L1TF mitigation), and it has no PMU.  The host's log must
+# for PAE (so no L1TF mitigation), and it has no PMU; and, on the models
+# whose TSC is not invariant (n270, Opteron_G3), one line that reports the
+# machine, not the guest: the clocksource watchdog's own timer ran more
+# than a second late ("Long readout interval, skipping watchdog check"),
+# which happens when the host VM's CPU is starved (seen at a load of 9 on
+# 2 cores), and the kernel then skips the check rather than judging the
+# TSC.  A skew the watchdog does judge ("Marking clocksource ... as
+# unstable") still fails the test.  The host's log must
 # be clean and lg.ko must unload.  Features TCG cannot emulate only make
 # QEMU print warnings on its own stderr.
 . "$(dirname "$0")/../lib.sh"
@@ -17,7 +24,7 @@
 # first Atom, AMD's K10 and Zen.
 models="Conroe-v1:Conroe Nehalem-v2:Nehalem Skylake-Client-v1:Skylake
 	n270-v1:Atom Opteron_G3-v1:Opteron EPYC-v2:EPYC"
-known_warnings='L1TF: Kernel not compiled for PAE\. No mitigation for L1TF$|PMU not available due to virtualization, using software events only\.$'
+known_warnings='L1TF: Kernel not compiled for PAE\. No mitigation for L1TF$|PMU not available due to virtualization, using software events only\.$|clocksource: Long readout interval, skipping watchdog check: '
 scratch
 "$TOP/scripts/suite.sh" jobs lguest-baseline quick 1 0 |
 	sed -n '/^cat >\/tmp\/linux-guest-suite.sh/,/^LINUX_GUEST_SUITE$/p' >"$SCRATCH/suite-writer.sh"
