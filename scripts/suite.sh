@@ -156,7 +156,7 @@ jobs | perf-jobs)
 	esac
 	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
 	if [ "$config" = native-guest ] && [ "$what" = perf-jobs ]; then
-		:
+		: # its kernel, the Linux guest's configuration, has no perf events
 	elif runs_natively "$config"; then
 		native_jobs $count
 	else
