@@ -17,8 +17,9 @@ MATRIX_ARGS ?=
 # Arguments for scripts/kvm-bench.sh, e.g. KVM_BENCH_ARGS="-H -- -b 1 -r 3".
 KVM_BENCH_ARGS ?=
 
-.PHONY: all deps kernel guest-kernel module launcher guests abi-tests bench-progs \
-	tools perf initramfs guest-initramfs bench kvm-bench check unit paper clean
+.PHONY: all deps kernel guest-kernel native-guest-kernel module launcher guests \
+	abi-tests bench-progs tools perf initramfs guest-initramfs bench kvm-bench \
+	check unit paper clean
 
 all: initramfs tools
 
@@ -31,6 +32,12 @@ kernel: deps
 # Linux 6.1 as an lguest guest: kbuild-guest/vmlinux in the cache.
 guest-kernel: kernel
 	scripts/build-guest-kernel.sh
+
+# The same configuration booted natively, lguest off (the delta in
+# kernel/i386-native-guest.config): kbuild-native-guest/'s bzImage, the
+# kernel of the "native-guest" benchmark configuration.
+native-guest-kernel: kernel
+	scripts/build-guest-kernel.sh --native
 
 # lg.ko in its three variants (baseline, fastpath, exitless), against the
 # cached kernel.
@@ -99,9 +106,10 @@ perf: deps
 	scripts/stage-perf.sh $(BUILD)/perf
 
 # What every QEMU VM boots: lg.ko, the launcher, the test guests, and the
-# Linux guest (its vmlinux and initramfs) under /lguest; perf.
+# Linux guest (its vmlinux and initramfs) under /lguest; perf.  The
+# native-guest kernel boots it too, in place of the host kernel.
 initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init \
-		guest-kernel guest-initramfs perf
+		guest-kernel native-guest-kernel guest-initramfs perf
 	scripts/build-initramfs.sh $(BUILD)/initramfs.cpio $(BUILD)/init \
 		$(BUILD)/bench:/bench $(BUILD)/module/baseline/lg.ko:/lguest/lg.ko \
 		$(BUILD)/module/fastpath/lg.ko:/lguest/fastpath/lg.ko \

@@ -187,6 +187,13 @@ qemu_cpu() {
 	echo "$CPU_BASE_MODEL${features:+,$features}"
 }
 
+# runs_natively CONFIG: whether the benchmark configuration runs
+# bench/suite.conf's programs on the VM's own kernel (the host kernel, or
+# the Linux guest's configuration booted natively), with no launcher.
+runs_natively() {
+	case $1 in native | native-guest) ;; *) return 1 ;; esac
+}
+
 # Status the probe payload makes QEMU exit with: (0x31 << 1) | 1.
 KVM_PROBE_OK=99
 

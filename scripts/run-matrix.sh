@@ -9,6 +9,9 @@
 #       (default: native,lguest-baseline,lguest-fastpath,lguest-exitless)
 #         native           bench/suite.conf run directly on the QEMU-booted
 #                          32-bit kernel
+#         native-guest     the same on the Linux guest's kernel configuration
+#                          booted natively, in the Linux guest's memory
+#                          (kernel/i386-native-guest.config; not by default)
 #         lguest-baseline  bench/lguest-suite.conf's guests under lg.ko
 #         lguest-fastpath  the same under the M:012 build of lg.ko
 #         lguest-exitless  the same under the exitless build of lg.ko
@@ -39,7 +42,9 @@
 # lg.ko's trace events beside the module's own counters for every lguest
 # run, and page-faults and minor-faults beside getrusage's count for every
 # native program.  Its timings are not kept: perf's counting costs each
-# fault time.  Where perf cannot count, meta.json says why.
+# fault time.  Where perf cannot count, meta.json says why.  native-guest
+# has no counting boot: its kernel, the Linux guest's configuration, has no
+# perf events.
 #
 # Everything is built in a hidden partial folder and renamed only when
 # complete, so a failed or aborted run leaves nothing behind but its error
@@ -61,7 +66,7 @@ while getopts 'c:p:b:r:w:T:P:l:o:h' opt; do
 	P) pte_policy=$OPTARG ;;
 	l) tests_log=$OPTARG ;;
 	o) root=$OPTARG ;;
-	*) sed -n '3,30s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	*) sed -n '3,33s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -77,6 +82,7 @@ IFS=, read -r -a config_list <<<"$configs"
 [ ${#config_list[@]} -gt 0 ] || die "no configuration given"
 for c in "${config_list[@]}"; do
 	"$TOP/scripts/suite.sh" expected "$c" >/dev/null || exit 1
+	"$TOP/scripts/suite.sh" vm-args "$c" >/dev/null || exit 1
 done
 benchcsv=$TOP/build/tools/benchcsv
 [ -x "$benchcsv" ] || die "$benchcsv missing: run 'make tools'"
@@ -94,10 +100,12 @@ accel=$("$TOP/scripts/probe-accel.sh")
 [ "$clock" = wall ] || [ "$accel" = tcg ] || die "-T $clock needs TCG, and the probe chose $accel"
 
 # run_boot JOB LOG WHAT [RESULTS]: one VM boot running JOB, the launcher's
-# results channel into RESULTS; on failure, the console's tail.
+# results channel into RESULTS, on the kernel and memory of vm_args (the
+# configuration's); on failure, the console's tail.
 run_boot() {
 	local rc=0
-	"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 -l "$2" ${4:+-r "$4"} "$1" || rc=$?
+	"$TOP/scripts/vm-run.sh" -q -T "$clock" -t 1800 ${vm_args[@]+"${vm_args[@]}"} \
+		-l "$2" ${4:+-r "$4"} "$1" || rc=$?
 	if [ "$rc" != 0 ]; then
 		tail -20 "$2" >&2
 		die "$3 failed (vm-run status $rc); console tail above"
@@ -109,6 +117,7 @@ echo "config,benchmark,event,perf_count,own_count" >"$partial/perf.csv"
 for config in "${config_list[@]}"; do
 	# The job every boot of this configuration runs: who we are, then the suite.
 	job=$partial/job-$config.sh
+	read -r -a vm_args <<<"$("$TOP/scripts/suite.sh" vm-args "$config")"
 	{
 		echo 'echo "META,guest_kernel,$(uname -r)"'
 		echo 'echo "META,guest_cpu,$(sed -n "s/^model name[[:space:]]*: //p" /proc/cpuinfo | head -1)"'
@@ -118,7 +127,7 @@ for config in "${config_list[@]}"; do
 		log=$partial/logs/$config-boot$boot.log
 		# Only the launcher writes results: native runs have none.
 		results=
-		[ "$config" = native ] || results=$partial/logs/$config-boot$boot.results
+		runs_natively "$config" || results=$partial/logs/$config-boot$boot.results
 		say "$config: boot $boot of $boots ($profile suite, $reps repetitions)"
 		run_boot "$job" "$log" "$config boot $boot" "$results"
 		# The guests' own figures from the console, the host's from the
@@ -130,16 +139,20 @@ for config in "${config_list[@]}"; do
 		} | awk -F, -v OFS=, -v off=$(((boot - 1) * reps)) '{ $5 += off; print }' >>"$partial/raw.csv" ||
 			die "could not read results from $log${results:+ and $results}"
 	done
-	# The counting boot: its PERF lines, and whatever kept perf from counting.
-	{
-		echo 'echo "META,perf,$(perf --version 2>&1 | head -1)"'
-		"$TOP/scripts/suite.sh" perf-jobs "$config" "$profile" 1 0 "$pte_policy"
-	} >"$job"
-	log=$partial/logs/$config-perf.log
-	say "$config: counting boot, under perf stat"
-	run_boot "$job" "$log" "$config counting boot"
-	tr -d '\r' <"$log" | sed -n "s/^PERF,/$config,/p" >>"$partial/perf.csv"
-	tr -d '\r' <"$log" | sed -n 's/^PERF-UNAVAILABLE,[^,]*,//p' | head -1 >>"$partial/perf-unavailable"
+	# The counting boot, where there is one: its PERF lines, and whatever
+	# kept perf from counting.
+	perf_jobs=$("$TOP/scripts/suite.sh" perf-jobs "$config" "$profile" 1 0 "$pte_policy")
+	if [ -n "$perf_jobs" ]; then
+		{
+			echo 'echo "META,perf,$(perf --version 2>&1 | head -1)"'
+			echo "$perf_jobs"
+		} >"$job"
+		log=$partial/logs/$config-perf.log
+		say "$config: counting boot, under perf stat"
+		run_boot "$job" "$log" "$config counting boot"
+		tr -d '\r' <"$log" | sed -n "s/^PERF,/$config,/p" >>"$partial/perf.csv"
+		tr -d '\r' <"$log" | sed -n 's/^PERF-UNAVAILABLE,[^,]*,//p' | head -1 >>"$partial/perf-unavailable"
+	fi
 	rm "$job"
 	# This configuration's rows must hold every series it promises.
 	"$TOP/scripts/suite.sh" expected "$config" >"$partial/expected.txt"
@@ -160,8 +173,14 @@ overloaded=$(awk -v a="${load_before%% *}" -v b="${load_after%% *}" -v n="$(npro
 meta() {
 	tr -d '\r' <"$partial/logs/${config_list[0]}-boot1.log" | sed -n "s/^META,$1,//p" | head -1
 }
-# perf: its version, or why it could not count; rows where it disagreed.
-perf_status=$(tr -d '\r' <"$partial/logs/${config_list[0]}-perf.log" | sed -n 's/^META,perf,//p' | head -1)
+# perf: its version (from the first counting boot), or why it could not
+# count; rows where it disagreed.
+perf_status="not run: no configuration here has perf"
+for c in "${config_list[@]}"; do
+	[ -f "$partial/logs/$c-perf.log" ] || continue
+	perf_status=$(tr -d '\r' <"$partial/logs/$c-perf.log" | sed -n 's/^META,perf,//p' | head -1)
+	break
+done
 if [ -s "$partial/perf-unavailable" ]; then
 	perf_status="unavailable: $(head -1 "$partial/perf-unavailable")"
 	say "warning: perf could not count: ${perf_status#unavailable: }"
@@ -170,6 +189,15 @@ rm -f "$partial/perf-unavailable"
 perf_rows=$(($(wc -l <"$partial/perf.csv") - 1))
 perf_disagree=$(awk -F, 'NR > 1 && $4 != $5' "$partial/perf.csv" | wc -l)
 [ "$perf_disagree" = 0 ] || say "warning: perf and the counters disagree in $perf_disagree rows of perf.csv"
+# The native-guest kernel's delta from the guest's configuration, for
+# runs that include it: the fragment's hash and its option lines.
+native_guest=()
+case ,$configs, in
+*,native-guest,*)
+	delta=$TOP/kernel/i386-native-guest.config
+	native_guest=(native_guest_delta "$(basename "$delta") sha256:$(sha256sum <"$delta" | cut -d' ' -f1)"
+		native_guest_delta_options "$(grep -E '^(CONFIG_|# CONFIG_)' "$delta" | paste -sd';' -)") ;;
+esac
 tests=
 if [ -n "$tests_log" ]; then
 	cp "$tests_log" "$partial/tests.log"
@@ -184,7 +212,7 @@ json_object "${pairs[@]}" accel "$accel" ${tests:+tests "$tests"} guest_kernel "
 	host_overloaded "$overloaded" matrix_seconds "$(($(date +%s) - started))" \
 	pte_policy "$pte_policy" perf "$perf_status" perf_rows "$perf_rows" \
 	perf_disagreements "$perf_disagree" \
-	linux_guest_mem_mib 448 >"$partial/meta.json"
+	linux_guest_mem_mib 448 ${native_guest[@]+"${native_guest[@]}"} >"$partial/meta.json"
 
 "$TOP/scripts/plot-results.sh" "$partial" || die "plotting failed"
 results_publish "$root"

@@ -6,12 +6,17 @@
 #        suite.sh perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY]
 #                                                      the same under perf
 #        suite.sh expected CONFIG                      "benchmark,metric" lines
+#        suite.sh vm-args CONFIG                       scripts/vm-run.sh's
+#                                                      options for its boots
 #
 # PTE_POLICY, for the Linux guest: demand-fill (the default: the host fills
 # its shadow when a new PTE's page is first touched) or set-pte (the guest
 # sends the faulting page's new PTE by LHCALL_SET_PTE: lguest_pte=set-pte).
 #
 # CONFIG "native" runs the programs of bench/suite.conf on the host kernel;
+# "native-guest" runs them the same way on the Linux guest's own kernel
+# configuration booted natively (kernel/i386-native-guest.config, the
+# delta), in the Linux guest's memory: the like-for-like limit;
 # "lguest-baseline", "lguest-fastpath" and "lguest-exitless" run the guests
 # of bench/lguest-suite.conf under that build of lg.ko, and
 # then the same bench/suite.conf inside the Linux guest under that lg.ko.
@@ -28,17 +33,23 @@
 # /lguest/perf-count (initramfs/perf-count.sh), which adds perf's counts
 # beside the module's or getrusage's as PERF lines; perf's counting costs
 # time, so these runs are for counts only (the Linux guest has no perf: its
-# programs run as they are, and perf counts the whole guest's run).
+# programs run as they are, and perf counts the whole guest's run; for
+# native-guest, whose kernel has no perf events, there is nothing to run).
 # "expected" lists every series a complete run of that configuration must
-# contain.
+# contain.  "vm-args" prints the kernel and memory of the VM that runs it,
+# when they are not vm-run.sh's defaults (the host kernel in 768 MiB), and
+# fails when that kernel is not built.
 set -eu
 . "$(dirname "$0")/common.sh"
 
 # The launcher's results channel in the VM: vm-run.sh -r's serial port.
 RESULTS_TTY=/dev/ttyS1
+# The Linux guest's memory, under lguest or booted natively: 448 MiB hold
+# page_fault2's and page_fault3's 128 MiB files in its tmpfs.
+LINUX_GUEST_MIB=448
 
 usage() {
-	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected CONFIG"
+	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected|vm-args CONFIG"
 }
 
 # The lines of a suite file, without comments.
@@ -62,7 +73,7 @@ module_for() {
 	lguest-baseline) echo /lguest/lg.ko ;;
 	lguest-fastpath) echo /lguest/fastpath/lg.ko ;;
 	lguest-exitless) echo /lguest/exitless/lg.ko ;;
-	*) die "unknown configuration '$1' (known: native, lguest-baseline, lguest-fastpath, lguest-exitless)" ;;
+	*) die "unknown configuration '$1' (known: native, native-guest, lguest-baseline, lguest-fastpath, lguest-exitless)" ;;
 	esac
 }
 
@@ -152,7 +163,7 @@ native_expected() {
 
 [ $# -ge 2 ] || usage
 what=$1 config=$2
-[ "$config" = native ] || module_for "$config" >/dev/null
+runs_natively "$config" || module_for "$config" >/dev/null
 case $what in
 jobs | perf-jobs)
 	[ $# -eq 5 ] || [ $# -eq 6 ] || usage
@@ -173,7 +184,9 @@ jobs | perf-jobs)
 	*) die "the PTE policy must be demand-fill or set-pte, not '$policy'" ;;
 	esac
 	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
-	if [ "$config" = native ]; then
+	if [ "$config" = native-guest ] && [ "$what" = perf-jobs ]; then
+		: # its kernel, the Linux guest's configuration, has no perf events
+	elif runs_natively "$config"; then
 		native_jobs $count
 	else
 		echo "insmod $(module_for "$config") || exit 1"
@@ -184,20 +197,19 @@ jobs | perf-jobs)
 				"/lguest/guests/bench_$name.elf ||" \
 				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 		done
-		# The Linux guest's job is written out, then booted with; 448 MiB
-		# hold page_fault2's and page_fault3's 128 MiB files in its tmpfs.
+		# The Linux guest's job is written out, then booted with.
 		echo "cat >/tmp/linux-guest-suite.sh <<'LINUX_GUEST_SUITE'"
 		linux_boot_job
 		native_jobs
 		echo "LINUX_GUEST_SUITE"
-		echo "$linux -m 448 -t 3000 -a lguest_pte=$guest_pte /tmp/linux-guest-suite.sh ||" \
+		echo "$linux -m $LINUX_GUEST_MIB -t 3000 -a lguest_pte=$guest_pte /tmp/linux-guest-suite.sh ||" \
 			"{ echo \"BENCH-FAILED linux-guest status \$?\"; exit 1; }"
 		echo "rmmod lg || exit 1"
 	fi
 	;;
 expected)
 	[ $# -eq 2 ] || usage
-	if [ "$config" = native ]; then
+	if runs_natively "$config"; then
 		native_expected
 	else
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name _; do
@@ -205,6 +217,14 @@ expected)
 		done
 		echo "linux_boot,ms_to_init"
 		native_expected exits
+	fi
+	;;
+vm-args)
+	[ $# -eq 2 ] || usage
+	if [ "$config" = native-guest ]; then
+		kernel=$("$TOP/scripts/kernel-dir.sh" --native-guest)/arch/x86/boot/bzImage
+		[ -f "$kernel" ] || die "$kernel missing: run 'make native-guest-kernel'"
+		echo "-k $kernel -m $LINUX_GUEST_MIB"
 	fi
 	;;
 *)

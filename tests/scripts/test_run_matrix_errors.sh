@@ -18,4 +18,11 @@ check "the bad configuration is named" grep -q "unknown configuration 'bogus'" <
 msg=$(LGUEST_ACCEL=kvm "$m" -o "$SCRATCH" -T icount 2>&1 || true)
 check "icount under KVM: says it needs TCG" grep -q -- "-T icount needs TCG, and the probe chose kvm" <<<"$msg"
 check "still nothing written" [ -z "$(ls -A "$SCRATCH")" ]
+# A cache without the native-guest kernel: refused before any boot.
+mkdir "$SCRATCH/out"
+msg=$(LGUEST_CACHE=$SCRATCH/empty-cache "$m" -o "$SCRATCH/out" -c native,native-guest 2>&1) &&
+	fail "native-guest without its kernel: accepted"
+check "native-guest without its kernel: says how to build it" \
+	grep -q "bzImage missing: run 'make native-guest-kernel'" <<<"$msg"
+check "native-guest without its kernel: nothing written" [ -z "$(ls -A "$SCRATCH/out")" ]
 finish
