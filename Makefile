@@ -71,8 +71,10 @@ $(BUILD)/abi/ldt_launcher: tests/abi/ldt_launcher.c $(BUILD)/launcher/liblaunche
 bench-progs: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench all
 
+# The TCG plugin counts instruction classes from outside (vm-run.sh -p).
 tools: deps
 	$(MAKE) -C tools OUT=$(BUILD)/tools all
+	$(MAKE) -C tools/insn-plugin OUT=$(BUILD)/insn-plugin all
 
 $(BUILD)/init: initramfs/init.c | deps
 	mkdir -p $(BUILD)
@@ -116,6 +118,7 @@ initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init \
 unit: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench unit
 	$(MAKE) -C launcher OUT=$(BUILD)/launcher unit
+	$(MAKE) -C tools/insn-plugin OUT=$(BUILD)/insn-plugin unit
 
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
