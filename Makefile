@@ -4,6 +4,7 @@
 #                write results/<stamp>-<rev>/ with figures
 #   make check   install what is missing, build, run every test
 #   make paper   the paper from the newest full run: paper/build/paper.pdf
+#   make events  the instruction-class counts per benchmark (events.csv)
 #   make kvm-bench  on a machine with KVM: probe, the VM tests, the matrix,
 #                one results folder (scripts/kvm-bench.sh)
 #
@@ -14,11 +15,13 @@ BUILD := $(CURDIR)/build
 CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 # Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
 MATRIX_ARGS ?=
+# Arguments for scripts/event-counts.sh, e.g. EVENT_ARGS="-c lguest-exitless".
+EVENT_ARGS ?=
 # Arguments for scripts/kvm-bench.sh, e.g. KVM_BENCH_ARGS="-H -- -b 1 -r 3".
 KVM_BENCH_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel module launcher guests abi-tests bench-progs \
-	tools perf initramfs guest-initramfs bench kvm-bench check unit paper clean
+	tools perf initramfs guest-initramfs bench events kvm-bench check unit paper clean
 
 all: initramfs tools
 
@@ -122,6 +125,11 @@ unit: deps
 
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
+
+# The instruction-class counts by difference (scripts/event-counts.sh), a
+# pass of its own: results/<stamp>-<rev>/events.csv.
+events: initramfs tools
+	scripts/event-counts.sh $(EVENT_ARGS)
 
 kvm-bench: initramfs tools
 	scripts/kvm-bench.sh $(KVM_BENCH_ARGS)

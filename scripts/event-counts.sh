@@ -1,0 +1,127 @@
+#!/bin/bash
+# Count, per benchmark and configuration, what silicon charges for, from
+# outside: the instruction-class plugin (tools/insn-plugin) over a run of
+# N operations and one of 2N, in the icount profile; the difference over
+# N is the count per page or per op, whatever booting and setting up cost.
+#
+# usage: event-counts.sh [-c CONFIGS] [-b BENCHMARKS] [-p full|quick] [-o RESULTS_ROOT]
+#   -c  comma-separated configurations (default: native,lguest-baseline,
+#       lguest-fastpath,lguest-exitless; scripts/run-matrix.sh says what
+#       each runs)
+#   -b  comma-separated benchmarks of bench/suite.conf or
+#       bench/lguest-suite.conf (default: lat_pagefault,page_fault1,
+#       cow_fork,lat_syscall_null,null_hypercall,user_fault_notpresent);
+#       a configuration that does not run one (native: the in-guest
+#       microbenchmarks) skips it
+#   -p  the suite profile whose sizes and counts are N (default quick)
+#   -o  where results go (default: results/ in the project)
+#
+# The jobs are scripts/suite.sh's, one benchmark each (SUITE_ONLY), at
+# scale 1 and 2 (SUITE_SCALE), one repetition, no warm-up.  Writes
+# RESULTS_ROOT/<YYYYmmdd-HHMMSS>-<rev>/events.csv
+# (config,benchmark,event,count_per_unit,unit), meta.json, and in logs/
+# each run's console and the plugin's own counts.  An event is a class and
+# where it ran: "_switcher" in the Switcher's slot, "_mixed_host_guest"
+# everywhere else (the plugin cannot tell the host kernel from the guest's:
+# both live at 0xC0000000 and up); stub_entry_switcher counts entries into
+# the Switcher's IDT stubs.  The unit is the benchmark's: page (the size's
+# pages) or op.
+set -eu -o pipefail
+. "$(dirname "$0")/common.sh"
+
+configs=native,lguest-baseline,lguest-fastpath,lguest-exitless
+benchmarks=lat_pagefault,page_fault1,cow_fork,lat_syscall_null,null_hypercall,user_fault_notpresent
+profile=quick root=$TOP/results
+while getopts 'c:b:p:o:h' opt; do
+	case $opt in
+	c) configs=$OPTARG ;;
+	b) benchmarks=$OPTARG ;;
+	p) profile=$OPTARG ;;
+	o) root=$OPTARG ;;
+	*) sed -n '3,18s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 0 ] || die "unexpected argument '$1'"
+IFS=, read -r -a config_list <<<"$configs"
+IFS=, read -r -a bench_list <<<"$benchmarks"
+for c in "${config_list[@]}"; do
+	"$TOP/scripts/suite.sh" expected "$c" >/dev/null || exit 1
+done
+"$TOP/scripts/suite.sh" jobs native "$profile" 1 0 >/dev/null || exit 1
+[ -f "$TOP/build/insn-plugin/insn-plugin.so" ] || die "no insn-plugin.so: run 'make tools'"
+
+# units JOB: "N page" or "N op", the work the job's benchmark does: a
+# guest's ops, or its program's -n count or -s size in pages.
+units() {
+	local line size
+	line=$(grep -m1 -E -- "ops=[0-9]+'|^[a-z_0-9]+ -r 1 -w 0 " "$1")
+	case $line in
+	*ops=*) line=${line#*ops=}; echo "${line%%\'*} op" ;;
+	*' -n '*) line=${line#* -n }; echo "${line%% *} op" ;;
+	*' -s '*)
+		size=${line#* -s }
+		size=${size%% *}
+		case $size in
+		*K) size=$((${size%K} << 10)) ;;
+		*M) size=$((${size%M} << 20)) ;;
+		*G) size=$((${size%G} << 30)) ;;
+		esac
+		echo "$((size / 4096)) page" ;;
+	*) die "cannot tell how much work this job does: $1" ;;
+	esac
+}
+
+started=$(date +%s)
+RESULTS_REV=$(project_rev)
+results_begin "$root"
+partial=$RESULTS_PARTIAL
+mkdir "$partial/logs"
+accel=$("$TOP/scripts/probe-accel.sh")
+[ "$accel" = tcg ] || die "the plugin needs TCG, and the probe chose $accel"
+echo "config,benchmark,event,count_per_unit,unit" >"$partial/events.csv"
+for config in "${config_list[@]}"; do
+	for bench in "${bench_list[@]}"; do
+		for scale in 1 2; do
+			job=$partial/job.sh
+			SUITE_ONLY=$bench SUITE_SCALE=$scale \
+				"$TOP/scripts/suite.sh" jobs "$config" "$profile" 1 0 >"$job"
+			grep -q "BENCH-FAILED $bench " "$job" || continue
+			# Where lg.ko put the Switcher, against the plugin's slot.
+			[ "$config" = native ] ||
+				echo "dmesg | grep -o 'lguest: Switcher at [0-9a-fx-]*'" >>"$job"
+			if [ $scale = 1 ]; then
+				work=$(units "$job")
+				n=${work% *} unit=${work#* }
+			fi
+			run=$partial/logs/$config-$bench-x$scale
+			say "$config: $bench at $scale x $n ${unit}s"
+			"$TOP/scripts/vm-run.sh" -q -T icount -t 3600 -l "$run.log" -r "$run.results" \
+				-p "$("$TOP/scripts/insn-plugin-args.sh" "$run.csv")" "$job" ||
+				die "$config $bench x$scale failed; its console: $run.log"
+			slot=$(sed -n 's/^# switcher slot \(0x[0-9a-f]*\)-.*/\1/p' "$run.csv")
+			[ "$config" = native ] || tr -d '\r' <"$run.log" |
+				grep -q "^lguest: Switcher at $slot-" ||
+				die "$config: lg.ko's Switcher is not in the plugin's slot $slot"
+		done
+		[ -f "$partial/logs/$config-$bench-x2.csv" ] || continue
+		# Per unit: (count at 2N - count at N) / N.
+		awk -F, -v OFS=, -v c="$config" -v b="$bench" -v n="$n" -v u="$unit" '
+			FNR == 1 { f++ }
+			/^#/ || $1 == "event" { next }
+			f == 1 { one[$1 "_" $2] = $3; next }
+			{ printf "%s,%s,%s,%.4f,%s\n", c, b, $1 "_" $2, ($3 - one[$1 "_" $2]) / n, u }
+		' "$partial/logs/$config-$bench-x1.csv" "$partial/logs/$config-$bench-x2.csv" \
+			>>"$partial/events.csv"
+	done
+done
+rm -f "$partial/job.sh"
+[ "$(wc -l <"$partial/events.csv")" -gt 1 ] || die "no benchmark ran: nothing counted"
+
+mapfile -t pairs < <(results_meta_pairs "$accel")
+json_object "${pairs[@]}" accel "$accel" clock icount configs "$configs" \
+	benchmarks "$benchmarks" profile "$profile" reps_per_run 1 warmup_per_run 0 \
+	method "plugin counts at 2N minus at N, over N" \
+	plugin "tools/insn-plugin, $(sed -n 's/^# //p' "$partial"/logs/*-x1.csv | head -1)" \
+	event_seconds "$(($(date +%s) - started))" >"$partial/meta.json"
+results_publish "$root"
