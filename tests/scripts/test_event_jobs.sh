@@ -40,5 +40,7 @@ e=$TOP/scripts/event-counts.sh
 expect_status 1 "event-counts: unknown configuration" "$e" -o "$SCRATCH" -c bogus
 expect_status 1 "event-counts: unknown profile" "$e" -o "$SCRATCH" -p medium
 expect_status 2 "event-counts: unknown option" "$e" -o "$SCRATCH" -Z
+expect_status 1 "event-counts: unknown benchmark" "$e" -o "$SCRATCH" -b page_fault1,bogus
+expect_status 1 "event-counts: a benchmark whose work follows time" "$e" -o "$SCRATCH" -b lat_pagefault
 check "event-counts: nothing written" [ -z "$(ls -A "$SCRATCH")" ]
 finish
