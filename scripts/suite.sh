@@ -27,10 +27,9 @@
 # beside the module's or getrusage's as PERF lines; perf's counting costs
 # time, so these runs are for counts only (the Linux guest has no perf: its
 # programs run as they are, and perf counts the whole guest's run).
-# Two knobs for counting by difference (scripts/event-counts.sh): with
+# For counting by difference (scripts/event-counts.sh): with
 # SUITE_ONLY=NAME, "jobs" runs only benchmark NAME (and no Linux guest for
-# an in-guest microbenchmark); with SUITE_SCALE=K, every size (-s) and
-# count (-n, a guest's ops) is K times the profile's.
+# an in-guest microbenchmark).
 # "expected" lists every series a complete run of that configuration must
 # contain.  "guest-counted" lists, comma-separated, the benchmarks whose
 # world switches and exits by reason come from the console all the same
@@ -61,18 +60,6 @@ pick() {
 	echo "${side[*]}"
 }
 
-# scale OPTIONS: the options with every -s size and -n count SUITE_SCALE
-# times as large (a size keeps its unit suffix).
-scale() {
-	local out=() flag= w
-	for w in $1; do
-		case $flag in -s | -n) w=$((${w%[KMG]} * ${SUITE_SCALE:-1}))${w##*[0-9]} ;; esac
-		out+=("$w")
-		flag=$w
-	done
-	echo "${out[*]}"
-}
-
 # only NAME: whether SUITE_ONLY lets benchmark NAME run.
 only() {
 	[ -z "${SUITE_ONLY:-}" ] || [ "$SUITE_ONLY" = "$1" ]
@@ -96,7 +83,7 @@ native_jobs() {
 		case $kind in fault | fault-iter | op) ;; *) die "suite.conf: $name: kind must be fault, fault-iter or op" ;; esac
 		[ "${1:-}" != count ] || counted="/lguest/perf-count faults $name "
 		only "$name" || continue
-		echo "$counted$name -r $reps -w $warmup $(scale "$(pick "$profile" "$rest")") ||" \
+		echo "$counted$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
 			"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 	done
 }
@@ -171,7 +158,7 @@ jobs | perf-jobs)
 		echo "insmod $(module_for "$config") || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
 			only "$name" || continue
-			ops=$(($(pick "$profile" "$rest") * ${SUITE_SCALE:-1}))
+			ops=$(pick "$profile" "$rest")
 			run=${launch//NAME/$name}
 			echo "${run/OPS/$ops} -c 'reps=$reps warmup=$warmup ops=$ops'" \
 				"/lguest/guests/bench_$name.elf ||" \
