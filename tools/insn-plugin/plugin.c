@@ -15,11 +15,13 @@
  * At translation we look at each instruction's bytes and virtual address.
  * An instruction of a class we count, or the first instruction of a stub,
  * gets an inline counter, bumped by the generated code itself each time
- * the instruction runs: no callback, so the run is barely slowed and the
- * count is exact.  The plugin cannot see CPL or cr3, and the host and
- * guest kernels share 0xC0000000 and up, so the only place it can tell
- * apart is the Switcher's slot, which both worlds map at the same address
- * and nothing else uses.  Everything outside it is counted as one, mixed
+ * the instruction starts: no callback, so the run is barely slowed.  (An
+ * instruction that faults and runs again after the fault's handler counts
+ * each time it starts; none of the Switcher's counted instructions faults
+ * in a guest's normal run.)  The plugin cannot see CPL or cr3, and the
+ * host and guest kernels share 0xC0000000 and up, so the only place it
+ * can tell apart is the Switcher's slot, which both worlds map at the
+ * same address and nothing else uses.  Everything outside it is counted as one, mixed
  * host and guest (host kernel, guest kernel, user space of both).
  *
  * At exit the counts go to FILE as CSV: event,place,count, place being
