@@ -72,4 +72,11 @@ for build in baseline fastpath exitless; do
 	done
 	[ "$failures" = 0 ] || { grep -a 'LGUEST-COUNTERS' "$SCRATCH/log"; cat "$SCRATCH/counts.csv"; }
 done
+
+# Its inline counters are plain adds: two virtual CPUs would race on them,
+# so the plugin refuses to load and QEMU does not start.
+vm_job -t 60 -s 2 -p "$("$TOP/scripts/insn-plugin-args.sh" "$SCRATCH/smp.csv")" -c true
+check "two virtual CPUs: QEMU did not start (status $VM_RC)" [ "$VM_RC" = 125 ]
+check "two virtual CPUs: the plugin says why" grep -q "counts one virtual CPU" "$SCRATCH/err"
+check "two virtual CPUs: no counts" [ ! -e "$SCRATCH/smp.csv" ]
 finish
