@@ -15,6 +15,7 @@
 #    and the exitless build's hypercalls);
 #  - iret in the Switcher: one per trip, reflection, fill and SET_PTE;
 #  - debug-register writes in the Switcher: one per reflection (%dr1).
+# And with two virtual CPUs the plugin refuses to load.
 . "$(dirname "$0")/../lib.sh"
 scratch
 
