@@ -6,9 +6,9 @@
 #
 # The TCG plugin (tools/insn-plugin) builds against the plugin API of the
 # QEMU that loads it, and Debian ships that header only in the source
-# package.  The source is unpacked once per QEMU version under
-# <cache>/qemu-src-<version>/, outside the clone; nothing of it enters the
-# tree.  A deb-src entry for Debian 12's main archive is added if apt has
+# package.  The source is fetched and unpacked once per QEMU version, and
+# of it only the header is kept, under <cache>/qemu-src-<version>/,
+# outside the clone; nothing of it enters the tree.  A deb-src entry for Debian 12's main archive is added if apt has
 # none (as root, through sudo for a normal user).
 set -eu
 . "$(dirname "$0")/common.sh"
@@ -36,7 +36,8 @@ if ! grep -rqs '^\(Types:.*deb-src\|deb-src \)' /etc/apt/sources.list /etc/apt/s
 fi
 
 # apt-get source unpacks into the current folder, under a name of its
-# own: unpack into a scratch folder and rename the tree into place whole.
+# own: unpack into a scratch folder, keep the header, and rename its
+# folder into place whole.
 scratch=$(mktemp -d "$(cache_dir)/qemu-src.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 say "fetching Debian's qemu source $version (once per version)"
@@ -44,6 +45,9 @@ say "fetching Debian's qemu source $version (once per version)"
 	die "apt-get source qemu=$version failed"
 tree=$(find "$scratch" -mindepth 1 -maxdepth 1 -type d -name 'qemu-*')
 [ -n "$tree" ] && [ -f "$tree/$header" ] || die "no $header in Debian's qemu $version"
-# Another clone may have unpacked the same version meanwhile.
-mv -T "$tree" "$dir" 2>/dev/null || [ -f "$dir/$header" ] || die "cannot move the source to $dir"
+mkdir -p "$scratch/keep/include/qemu"
+cp "$tree/$header" "$scratch/keep/$header"
+# Another clone may have fetched the same version meanwhile.
+mv -T "$scratch/keep" "$dir" 2>/dev/null || [ -f "$dir/$header" ] ||
+	die "cannot move the header to $dir"
 echo "$dir/include/qemu"
