@@ -4,6 +4,7 @@
 #                write results/<stamp>-<rev>/ with figures
 #   make check   install what is missing, build, run every test
 #   make paper   the paper from the newest full run: paper/build/paper.pdf
+#   make events  the instruction-class counts per benchmark (events.csv)
 #   make kvm-bench  on a machine with KVM: probe, the VM tests, the matrix,
 #                one results folder (scripts/kvm-bench.sh)
 #
@@ -14,11 +15,13 @@ BUILD := $(CURDIR)/build
 CC32 := gcc -m32 -static -O2 -Wall -Wextra -Werror
 # Arguments for scripts/run-matrix.sh, e.g. MATRIX_ARGS="-b 1 -r 3".
 MATRIX_ARGS ?=
+# Arguments for scripts/event-counts.sh, e.g. EVENT_ARGS="-c lguest-exitless".
+EVENT_ARGS ?=
 # Arguments for scripts/kvm-bench.sh, e.g. KVM_BENCH_ARGS="-H -- -b 1 -r 3".
 KVM_BENCH_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel native-guest-kernel module launcher guests \
-	abi-tests bench-progs tools perf initramfs guest-initramfs bench kvm-bench \
+	abi-tests bench-progs tools perf initramfs guest-initramfs bench events kvm-bench \
 	check unit paper clean
 
 all: initramfs tools
@@ -78,8 +81,10 @@ $(BUILD)/abi/ldt_launcher: tests/abi/ldt_launcher.c $(BUILD)/launcher/liblaunche
 bench-progs: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench all
 
+# The TCG plugin counts instruction classes from outside (vm-run.sh -p).
 tools: deps
 	$(MAKE) -C tools OUT=$(BUILD)/tools all
+	$(MAKE) -C tools/insn-plugin OUT=$(BUILD)/insn-plugin all
 
 $(BUILD)/init: initramfs/init.c | deps
 	mkdir -p $(BUILD)
@@ -125,9 +130,15 @@ initramfs: kernel module launcher guests abi-tests bench-progs $(BUILD)/init \
 unit: deps
 	$(MAKE) -C bench OUT=$(BUILD)/bench unit
 	$(MAKE) -C launcher OUT=$(BUILD)/launcher unit
+	$(MAKE) -C tools/insn-plugin OUT=$(BUILD)/insn-plugin unit
 
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
+
+# The instruction-class counts by difference (scripts/event-counts.sh), a
+# pass of its own: results/<stamp>-<rev>/events.csv.
+events: initramfs tools
+	scripts/event-counts.sh $(EVENT_ARGS)
 
 kvm-bench: initramfs tools
 	scripts/kvm-bench.sh $(KVM_BENCH_ARGS)

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Install the Debian 12 packages the project needs; quick when all are there.
+# Install the Debian 12 packages the project needs, and the QEMU plugin
+# API's header (scripts/qemu-plugin-include.sh); quick when all are there.
 #
 # usage: install-deps.sh [--paper]
 #
@@ -11,7 +12,7 @@ set -eu
 
 packages=(
 	make gcc gcc-multilib libc6-dev-i386 bc flex bison libelf-dev libssl-dev
-	cpio xz-utils patch rsync perl git
+	cpio xz-utils patch rsync perl git dpkg-dev
 	linux-source-6.1
 	qemu-system-x86
 	busybox-static:i386
@@ -32,6 +33,7 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
 	say "all ${#packages[@]} packages present"
+	"$TOP/scripts/qemu-plugin-include.sh" >/dev/null
 	exit 0
 fi
 
@@ -59,3 +61,4 @@ for p in "${missing[@]}"; do
 	installed "$p" || die "Debian package '$p' is still not installed"
 done
 say "installed ${#missing[@]} package(s)"
+"$TOP/scripts/qemu-plugin-include.sh" >/dev/null

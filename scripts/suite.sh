@@ -35,6 +35,9 @@
 # time, so these runs are for counts only (the Linux guest has no perf: its
 # programs run as they are, and perf counts the whole guest's run; for
 # native-guest, whose kernel has no perf events, there is nothing to run).
+# For counting by difference (scripts/event-counts.sh): with
+# SUITE_ONLY=NAME, "jobs" runs only benchmark NAME (and no Linux guest for
+# an in-guest microbenchmark).
 # "expected" lists every series a complete run of that configuration must
 # contain.  "vm-args" prints the kernel and memory of the VM that runs it,
 # when they are not vm-run.sh's defaults (the host kernel in 768 MiB), and
@@ -67,6 +70,11 @@ pick() {
 	echo "${side[*]}"
 }
 
+# only NAME: whether SUITE_ONLY lets benchmark NAME run.
+only() {
+	[ -z "${SUITE_ONLY:-}" ] || [ "$SUITE_ONLY" = "$1" ]
+}
+
 # The module each lguest configuration loads.
 module_for() {
 	case $1 in
@@ -84,6 +92,7 @@ native_jobs() {
 	entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
 		case $kind in fault | fault-iter | op) ;; *) die "suite.conf: $name: kind must be fault, fault-iter or op" ;; esac
 		[ "${1:-}" != count ] || counted="/lguest/perf-count faults $name "
+		only "$name" || continue
 		echo "$counted$name -r $reps -w $warmup $(pick "$profile" "$rest") ||" \
 			"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 	done
@@ -191,12 +200,16 @@ jobs | perf-jobs)
 	else
 		echo "insmod $(module_for "$config") || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
+			only "$name" || continue
 			ops=$(pick "$profile" "$rest")
 			run=${launch//NAME/$name}
 			echo "${run/OPS/$ops} -c 'reps=$reps warmup=$warmup ops=$ops'" \
 				"/lguest/guests/bench_$name.elf ||" \
 				"{ echo \"BENCH-FAILED $name status \$?\"; exit 1; }"
 		done
+		# Only an in-guest microbenchmark: no Linux guest.
+		[ -z "${SUITE_ONLY:-}" ] || entries "$TOP/bench/suite.conf" | grep -q "^$SUITE_ONLY[[:space:]]" ||
+			{ echo "rmmod lg || exit 1"; exit 0; }
 		# The Linux guest's job is written out, then booted with.
 		echo "cat >/tmp/linux-guest-suite.sh <<'LINUX_GUEST_SUITE'"
 		linux_boot_job

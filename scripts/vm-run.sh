@@ -29,6 +29,12 @@
 #                   TCG only): TCG takes an interrupt or NMI only between
 #                   blocks, so this lets one land between any two
 #                   instructions, at a cost in speed
+#   -p ARGS         load the instruction-class counting plugin (TCG only,
+#                   'make tools'), ARGS its arguments: see
+#                   scripts/insn-plugin-args.sh
+#   -L LOG          log every exception and interrupt the CPU takes, with
+#                   its CPL and registers, to LOG (QEMU -d int, TCG only;
+#                   scripts/int-log-counts.sh sums it up)
 #
 # The CPU model is common.sh's qemu_cpu for the accelerator the probe
 # chose; QEMU_CPU overrides it (QEMU_CPU=host: the host's CPU, KVM only).
@@ -42,7 +48,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '3,39s/^# \{0,1\}//p' "$0" >&2
+	sed -n '3,45s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 fail() {
@@ -50,11 +56,11 @@ fail() {
 	exit 2
 }
 
-timeout_s=600 mem=768 cpus=1 log= results= quiet= cmd= extra_args= nmi_ms= inject= clock=wall singlestep=
+timeout_s=600 mem=768 cpus=1 log= results= quiet= cmd= extra_args= nmi_ms= inject= clock=wall singlestep= plugin= int_log=
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:r:qk:i:a:c:n:e:T:C:Sh' opt; do
+while getopts 't:m:s:f:l:r:qk:i:a:c:n:e:T:C:Sp:L:h' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
@@ -72,6 +78,8 @@ while getopts 't:m:s:f:l:r:qk:i:a:c:n:e:T:C:Sh' opt; do
 	T) clock=$OPTARG ;;
 	C) QEMU_CPU=$OPTARG ;;
 	S) singlestep=1 ;;
+	p) plugin=$OPTARG ;;
+	L) int_log=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -125,10 +133,19 @@ if [ -n "$singlestep" ]; then
 	[ "$accel" = tcg ] || fail "-S is QEMU's -singlestep, which needs TCG, and the probe chose $accel"
 	tcg_args=(-singlestep)
 fi
+if [ -n "$plugin" ]; then
+	[ "$accel" = tcg ] || fail "-p loads a TCG plugin, and the probe chose $accel"
+	[ -f "$TOP/build/insn-plugin/insn-plugin.so" ] || fail "no insn-plugin.so: run 'make tools'"
+	tcg_args+=(-plugin "$TOP/build/insn-plugin/insn-plugin.so,$plugin")
+fi
+if [ -n "$int_log" ]; then
+	[ "$accel" = tcg ] || fail "-L is QEMU's -d int, which needs TCG, and the probe chose $accel"
+	tcg_args+=(-d int -D "$int_log")
+fi
 cpu=$(qemu_cpu "$accel")
 [ "$cpu" != host ] || [ "$accel" = kvm ] ||
 	fail "QEMU_CPU=host (the host's CPU) needs KVM, and the probe chose $accel"
-say "accel=$accel cpu=$cpu mem=${mem}M cpus=$cpus clock=$clock${singlestep:+ singlestep} timeout=${timeout_s}s${nmi_ms:+ ${inject:-nmi}-every=${nmi_ms}ms}"
+say "accel=$accel cpu=$cpu mem=${mem}M cpus=$cpus clock=$clock${singlestep:+ singlestep}${plugin:+ insn-plugin} timeout=${timeout_s}s${nmi_ms:+ ${inject:-nmi}-every=${nmi_ms}ms}"
 
 # The monitor, on a pair of pipes, only when we inject NMIs (or -e's
 # command) through it.

@@ -1,0 +1,53 @@
+#!/bin/bash
+# Print the folder holding qemu-plugin.h for the installed QEMU, fetching
+# Debian's qemu source package into the cache first if it is not there.
+#
+# usage: qemu-plugin-include.sh
+#
+# The TCG plugin (tools/insn-plugin) builds against the plugin API of the
+# QEMU that loads it, and Debian ships that header only in the source
+# package.  The source is fetched and unpacked once per QEMU version, and
+# of it only the header is kept, under <cache>/qemu-src-<version>/,
+# outside the clone; nothing of it enters the tree.  A deb-src entry for Debian 12's main archive is added if apt has
+# none (as root, through sudo for a normal user).
+set -eu
+. "$(dirname "$0")/common.sh"
+
+[ $# -eq 0 ] || die "usage: $(basename "$0")"
+version=$(dpkg-query -W -f='${source:Version}' qemu-system-x86 2>/dev/null) ||
+	die "qemu-system-x86 is not installed: run scripts/install-deps.sh"
+dir=$(cache_dir)/qemu-src-${version#*:}
+header=include/qemu/qemu-plugin.h
+if [ -f "$dir/$header" ]; then
+	echo "$dir/include/qemu"
+	exit 0
+fi
+
+as_root=()
+[ "$(id -u)" = 0 ] || as_root=(sudo)
+list=/etc/apt/sources.list.d/lguest-m012-src.sources
+if ! grep -rqs '^\(Types:.*deb-src\|deb-src \)' /etc/apt/sources.list /etc/apt/sources.list.d; then
+	say "adding Debian 12's source archive to apt: $list"
+	printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+		'Suites: bookworm bookworm-updates' 'Components: main' \
+		'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+		"${as_root[@]}" tee "$list" >/dev/null
+	"${as_root[@]}" apt-get update -q >&2 || say "warning: apt-get update reported errors"
+fi
+
+# apt-get source unpacks into the current folder, under a name of its
+# own: unpack into a scratch folder, keep the header, and rename its
+# folder into place whole.
+scratch=$(mktemp -d "$(cache_dir)/qemu-src.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+say "fetching Debian's qemu source $version (once per version)"
+(cd "$scratch" && apt-get source -q "qemu=$version" >&2) ||
+	die "apt-get source qemu=$version failed"
+tree=$(find "$scratch" -mindepth 1 -maxdepth 1 -type d -name 'qemu-*')
+[ -n "$tree" ] && [ -f "$tree/$header" ] || die "no $header in Debian's qemu $version"
+mkdir -p "$scratch/keep/include/qemu"
+cp "$tree/$header" "$scratch/keep/$header"
+# Another clone may have fetched the same version meanwhile.
+mv -T "$scratch/keep" "$dir" 2>/dev/null || [ -f "$dir/$header" ] ||
+	die "cannot move the header to $dir"
+echo "$dir/include/qemu"
