@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/io.h>
+#include <sys/klog.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -106,8 +107,13 @@ static void console_loglevel(const char *level)
 
 	flush_printk();
 	fd = open("/proc/sys/kernel/printk", O_WRONLY);
-	if (fd < 0 || write(fd, level, len) != (ssize_t)len)
+	if (fd < 0 && errno == ENOENT) {
+		/* A kernel without /proc/sys (native-guest's): syslog(2). */
+		if (klogctl(8, NULL, atoi(level) > 0 ? atoi(level) : 1) < 0)
+			perror("init: console_loglevel");
+	} else if (fd < 0 || write(fd, level, len) != (ssize_t)len) {
 		perror("init: console_loglevel");
+	}
 	if (fd >= 0)
 		close(fd);
 	flush_printk();

@@ -2,7 +2,9 @@
 # Linux 6.1 as an lguest guest, to user space (docs/linux-guest.md): under
 # each build of lg.ko (baseline, fastpath, exitless) the guest kernel boots to its
 # /init from an initramfs, runs a busybox job through hvc0, and stops with
-# the job's status, which the launcher exits with.  The guest must print
+# the job's status, which the launcher exits with.  A warning the kernel
+# logs during the job stays off the console, where it could split the
+# job's lines, and init reports it once the job has ended.  The guest must print
 # no oops, BUG, WARNING or panic; killing the launcher mid-boot must leave
 # the host clean; the host must log no oops, BUG or WARNING, and lg.ko must
 # unload.
@@ -27,6 +29,10 @@ check "the guest reads the host's counters, every build" \
 	[ "$(count '^counters file [1-9][0-9]* bytes$' "$SCRATCH/guest")" = 3 ]
 check "the guest's init reported the job's status, every build" \
 	[ "$(count '^init: job exited with status 7$' "$SCRATCH/guest")" = 3 ]
+check "init reported the kernel's warning after the job, every build" \
+	[ "$(count '^init: kernel: lguest-m012: a warning logged during the job$' "$SCRATCH/guest")" = 3 ]
+check "the warning did not reach the console while the job ran" \
+	[ "$(count 'lguest-m012: a warning logged during the job' "$SCRATCH/guest")" = 3 ]
 check "the launcher exited with the job's status, every build" \
 	[ "$(count '^LINUX-GUEST launcher status 7$' "$SCRATCH/log")" = 3 ]
 refute "the guest printed no oops, BUG, WARNING or panic" \
