@@ -20,6 +20,12 @@
 #                   QEMU's monitor), to test code that must survive them
 #   -e COMMAND      with -n, inject this monitor command instead of "nmi"
 #                   (a machine check: "mce CPU BANK STATUS MCGSTATUS ADDR MISC")
+#   -A PATTERN      with -n, inject again only once the console has as many
+#                   lines matching PATTERN (an extended regex) as injections
+#                   so far: the job's word that the last one was handled.
+#                   A machine check that comes while the CPU still handles
+#                   the last one shuts it down, and a loaded host can stretch
+#                   that handling past any fixed period
 #   -T PROFILE      the guest's clock: "wall" (default) or "icount", where
 #                   guest time counts instructions (QEMU -icount, TCG only)
 #                   and so repeats from run to run whatever the host's load
@@ -48,7 +54,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '3,45s/^# \{0,1\}//p' "$0" >&2
+	sed -n '3,52s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 fail() {
@@ -56,11 +62,11 @@ fail() {
 	exit 2
 }
 
-timeout_s=600 mem=768 cpus=1 log= results= quiet= cmd= extra_args= nmi_ms= inject= clock=wall singlestep= plugin= int_log=
+timeout_s=600 mem=768 cpus=1 log= results= quiet= cmd= extra_args= nmi_ms= inject= ack= clock=wall singlestep= plugin= int_log=
 kernel=$(kernel_build_dir)/arch/x86/boot/bzImage
 initramfs=$TOP/build/initramfs.cpio
 files=()
-while getopts 't:m:s:f:l:r:qk:i:a:c:n:e:T:C:Sp:L:h' opt; do
+while getopts 't:m:s:f:l:r:qk:i:a:c:n:e:A:T:C:Sp:L:h' opt; do
 	case $opt in
 	t) timeout_s=$OPTARG ;;
 	m) mem=$OPTARG ;;
@@ -75,6 +81,7 @@ while getopts 't:m:s:f:l:r:qk:i:a:c:n:e:T:C:Sp:L:h' opt; do
 	c) cmd=$OPTARG ;;
 	n) nmi_ms=$OPTARG ;;
 	e) inject=$OPTARG ;;
+	A) ack=$OPTARG ;;
 	T) clock=$OPTARG ;;
 	C) QEMU_CPU=$OPTARG ;;
 	S) singlestep=1 ;;
@@ -90,6 +97,7 @@ for n in "$timeout_s" "$mem" "$cpus" ${nmi_ms:+"$nmi_ms"}; do
 	case $n in '' | *[!0-9]* | 0*) fail "-t, -m, -s and -n take a positive whole number, not '$n'" ;; esac
 done
 [ -z "$inject" ] || [ -n "$nmi_ms" ] || fail "-e needs -n, to say how often"
+[ -z "$ack" ] || [ -n "$nmi_ms" ] || fail "-A needs -n, to say how often"
 if [ -n "$cmd" ]; then
 	[ $# -eq 0 ] || fail "give either -c COMMAND or a SCRIPT, not both"
 else
@@ -163,7 +171,16 @@ if [ -n "$nmi_ms" ]; then
 	# instructions, before it has an IDT, would just reset the machine.
 	(
 		until grep -aq 'Run /init' "$log" 2>/dev/null; do sleep 0.1; done
-		while sleep "$period"; do echo "${inject:-nmi}" >&7 || break; done
+		sent=0
+		while sleep "$period"; do
+			while [ -n "$ack" ]; do
+				acked=$(grep -acE -- "$ack" "$log" 2>/dev/null || true)
+				[ "${acked:-0}" -lt "$sent" ] || break
+				sleep 0.05
+			done
+			echo "${inject:-nmi}" >&7 || break
+			sent=$((sent + 1))
+		done
 	) &
 	nmi_pid=$!
 	trap 'kill $nmi_pid $drain_pid 2>/dev/null; rm -rf "$work"' EXIT

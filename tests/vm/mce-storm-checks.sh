@@ -8,6 +8,9 @@
 # handler logs and survives in any context; MCG_STATUS RIPV and MCIP; a
 # physical address; MISC: a physical address, page-sized.
 MCE_INJECT="mce 0 1 0xbd000000000000c0 0x5 0x1000 0x8c"
+# The job's word that the host handled the last one (nmi-storm.sh's
+# MCE_ACK), which the runner waits for before the next (vm-run.sh -A).
+MCE_ACK='MCE-ACK [0-9]+'
 # TCG's usual CPU, with machine-check architecture (qemu32 has none).
 MCE_CPU="$(bash -c '. "$TOP/scripts/common.sh"; qemu_cpu tcg'),+mce,+mca"
 
