@@ -200,6 +200,28 @@ static void set_irq_pending_flag(struct lguest *lg, u32 flag)
 }
 
 /*
+ * Where the guest asked for no interrupt: its iret (noirq_iret), which
+ * restores the virtual IF the instruction before, and the window
+ * [noirq_start, noirq_end), its system call entry's first instruction,
+ * which turns the flag off after a trap gate left it on.
+ */
+static bool noirq_at(struct lguest *lg, u32 eip)
+{
+	struct {
+		u32 iret, start, end;
+	} noirq = { 0 };
+
+	BUILD_BUG_ON(offsetof(struct lguest_data, noirq_start) !=
+		     offsetof(struct lguest_data, noirq_iret) + sizeof(u32) ||
+		     offsetof(struct lguest_data, noirq_end) !=
+		     offsetof(struct lguest_data, noirq_start) + sizeof(u32));
+	read_guest(lg, lg->lguest_data + offsetof(struct lguest_data, noirq_iret),
+		   &noirq, sizeof(noirq));
+	return (noirq.iret && eip == noirq.iret) ||
+	       (eip >= noirq.start && eip < noirq.end);
+}
+
+/*
  * Before entering the guest: hand it the first interrupt it has not
  * blocked, if it has interrupts on and is not in the middle of its iret.
  * Otherwise leave a note in lguest_data.irq_pending, so that re-enabling
@@ -209,7 +231,7 @@ void maybe_deliver_interrupt(struct lguest *lg)
 {
 	DECLARE_BITMAP(blocked, LGUEST_IRQS);
 	DECLARE_BITMAP(ready, LGUEST_IRQS);
-	u32 words[LGUEST_IRQS / 32], noirq_iret = 0;
+	u32 words[LGUEST_IRQS / 32];
 	unsigned int irq;
 
 	/* What was raised up to here, we see below (raise_guest_irq()). */
@@ -228,9 +250,7 @@ void maybe_deliver_interrupt(struct lguest *lg)
 		return;
 	/* Something to do: a halted guest wakes whether or not it takes it. */
 	lg->halted = false;
-	read_guest(lg, lg->lguest_data + offsetof(struct lguest_data, noirq_iret),
-		   &noirq_iret, sizeof(noirq_iret));
-	if (!virtual_if(lg) || (noirq_iret && lg->regs->eip == noirq_iret)) {
+	if (!virtual_if(lg) || noirq_at(lg, lg->regs->eip)) {
 		set_irq_pending_flag(lg, 1);
 		return;
 	}

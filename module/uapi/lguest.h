@@ -160,7 +160,9 @@ struct lguest_data {
 	__u32 tsc_khz;
 	/* Guest: the address of its iret; no interrupt is delivered with eip there. */
 	__u32 noirq_iret;
-	__u32 reserved[8];
+	/* Guest: nor with eip in [noirq_start, noirq_end), the first instruction of its system call entry. */
+	__u32 noirq_start, noirq_end;
+	__u32 reserved[6];
 	__u8 hcall_status[LHCALL_RING_SIZE];
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
