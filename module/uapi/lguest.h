@@ -187,7 +187,7 @@ struct lguest_regs {
  */
 enum lguest_fastpath_fallback {
 	LGUEST_FP_NOT_READY,	 /* no lguest_data, #PF handler or stack yet */
-	LGUEST_FP_NOT_USER,	 /* the fault did not come from ring 3 */
+	LGUEST_FP_NOT_USER,	 /* not user space's access (error code U clear) */
 	LGUEST_FP_PROTECTION,	 /* a protection fault on a read, not a write */
 	LGUEST_FP_SWITCHER_RANGE, /* the address is at or above the Switcher */
 	LGUEST_FP_PRESENT,	 /* the guest entry is present: fill the shadow */
