@@ -18,6 +18,8 @@
 # of bench/lguest-suite.conf under that build of lg.ko, and
 # then the same bench/suite.conf inside the Linux guest under that lg.ko,
 # where each program also reports its exits by reason (bench/exits.h).
+# "lguest-<build>-direct" is that build loaded with direct_syscalls=1: user
+# space's int $0x80 straight into the guest kernel (module/interrupts.c).
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
 # with its name and status.  The in-guest microbenchmarks' world switches
 # go to the VM's second serial port (RESULTS_TTY; vm-run.sh -r), written
@@ -57,14 +59,17 @@ pick() {
 	echo "${side[*]}"
 }
 
-# The module each lguest configuration loads.
+# The module each lguest configuration loads, and its parameters.
 module_for() {
-	case $1 in
+	case ${1%-direct} in
 	lguest-baseline) echo /lguest/lg.ko ;;
 	lguest-fastpath) echo /lguest/fastpath/lg.ko ;;
 	lguest-exitless) echo /lguest/exitless/lg.ko ;;
-	*) die "unknown configuration '$1' (known: native, lguest-baseline, lguest-fastpath, lguest-exitless)" ;;
+	*) die "unknown configuration '$1' (known: native, lguest-baseline, lguest-fastpath, lguest-exitless, each lguest one with -direct)" ;;
 	esac
+}
+module_args_for() {
+	case $1 in *-direct) echo direct_syscalls=1 ;; esac
 }
 
 # The native suite's commands (also what the Linux guest runs); with
@@ -146,7 +151,8 @@ jobs | perf-jobs)
 	if [ "$config" = native ]; then
 		native_jobs $count
 	else
-		echo "insmod $(module_for "$config") || exit 1"
+		args=$(module_args_for "$config")
+		echo "insmod $(module_for "$config")${args:+ $args} || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
 			ops=$(pick "$profile" "$rest")
 			run=${launch//NAME/$name}
