@@ -15,6 +15,7 @@
 scratch
 vm_job -C "$MCE_CPU" -n 20 -e "$MCE_INJECT" -t 900 "$TOP/tests/vm/jobs/nmi-storm.sh"
 check_storm_guests
+check_storm_syscalls
 check_mce_storm 50
 [ "$failures" = 0 ] || show_storm
 finish
