@@ -539,11 +539,6 @@ bool lguest_run_once(struct lguest *lg)
 		return false;
 	}
 
-	/* The int $0x80 gate is ours or the guest's: rebuild it on a change. */
-	if (syscall_direct_ready(lg) != lg->syscall_direct) {
-		lg->syscall_direct = !lg->syscall_direct;
-		lg->changed = true;
-	}
 	switcher_ptes[cpu][regs_slot(cpu)] = __pa(lg->regs_page) |
 		_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY;
 	spgdir[switcher_addr >> 22] = __pa(switcher_ptes[cpu]) |

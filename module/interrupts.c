@@ -119,7 +119,7 @@ static bool syscall_gate_direct(const struct lguest *lg)
  * If the guest's own tables do not allow that, the host delivers its
  * system calls as before (and deliver_trap() kills it for the stack).
  */
-bool syscall_direct_ready(struct lguest *lg)
+static bool syscall_direct_ready(struct lguest *lg)
 {
 	u32 top = lg->esp1;
 
@@ -128,6 +128,20 @@ bool syscall_direct_ready(struct lguest *lg)
 		return false;
 	return pin_stack_page(lg, top - SYSCALL_FRAME_BYTES) &&
 	       pin_stack_page(lg, top - 1);
+}
+
+/*
+ * The run loop, before each trip, where it may still sleep (a shadow page
+ * table for the stack is a page to allocate): the CPU's int $0x80 gate is
+ * ours or the guest's for this trip, and copy_in_guest_info() rebuilds the
+ * IDT when that changes.
+ */
+void update_syscall_gate(struct lguest *lg)
+{
+	if (syscall_direct_ready(lg) != lg->syscall_direct) {
+		lg->syscall_direct = !lg->syscall_direct;
+		lg->changed = true;
+	}
 }
 
 void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs)

@@ -197,7 +197,7 @@ struct lguest {
 	u32 ss1, esp1;			/* the guest kernel's stack */
 	/*
 	 * The CPU's int $0x80 gate leads straight to the guest's handler
-	 * (interrupts.c: syscall_direct_ready()), not to the Switcher.
+	 * (interrupts.c: update_syscall_gate()), not to the Switcher.
 	 */
 	bool syscall_direct;
 	u32 lguest_data;		/* gpa of struct lguest_data, 0 until set */
@@ -293,7 +293,7 @@ void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi);
 void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs);
 void set_switcher_gate(gate_desc *g, unsigned long addr, unsigned int dpl);
 void set_guest_stack(struct lguest *lg, u32 ss, u32 esp);
-bool syscall_direct_ready(struct lguest *lg);
+void update_syscall_gate(struct lguest *lg);
 bool deliver_trap(struct lguest *lg, unsigned int vector, bool has_err);
 void maybe_deliver_interrupt(struct lguest *lg);
 void init_guest_timer(struct lguest *lg);
