@@ -74,11 +74,17 @@ switcher_fastpath_pf:
 	movl	$FP_NOT_READY, %ecx
 	cmpl	$0, LGUEST_PAGES_fp_enabled(%ebx)
 	je	fp_to_host
+	/*
+	 * User space's own access?  The error code's U bit says, not the
+	 * frame's %cs: the CPU pushing a system call's frame onto the guest
+	 * kernel's stack (direct system calls, interrupts.c) faults with user
+	 * space's %cs but as the supervisor, and such a fault is the host's.
+	 * Every other fault with a ring-3 %cs is user space's, and every
+	 * fault from rings 1 and 2 the supervisor's.
+	 */
 	movl	$FP_NOT_USER, %ecx
-	movl	LGUEST_PAGES_regs_cs(%ebx), %edx
-	andl	$3, %edx
-	cmpl	$3, %edx
-	jne	fp_to_host
+	testl	$FP_PF_USER, LGUEST_PAGES_regs_errcode(%ebx)
+	jz	fp_to_host
 	/*
 	 * %edi: the error code the guest will see.  A protection fault is
 	 * ours to judge only for a write (M:012's "write faults": copy-on-

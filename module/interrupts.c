@@ -13,6 +13,7 @@
  *    lguest_data.cr2 first (hypercalls.c and core.c).
  */
 #include <linux/hrtimer.h>
+#include <linux/moduleparam.h>
 #include <linux/nospec.h>
 #include <linux/wait.h>
 #include <asm/desc.h>
@@ -62,15 +63,85 @@ void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi)
  * DPL decides who may use "int $n": the guest kernel for the hypercall,
  * user space for the few vectors the guest opened to it.
  */
-void set_switcher_gate(gate_desc *g, unsigned long addr, unsigned int dpl)
+static void set_gate(gate_desc *g, unsigned long addr, u16 segment,
+		     unsigned int type, unsigned int dpl)
 {
 	memset(g, 0, sizeof(*g));
 	g->offset_low = addr & 0xffff;
 	g->offset_middle = addr >> 16;
-	g->segment = LGUEST_GDT_SWITCHER_CS * 8;
-	g->bits.type = GATE_TYPE_INTERRUPT;
+	g->segment = segment;
+	g->bits.type = type;
 	g->bits.dpl = dpl;
 	g->bits.p = 1;
+}
+
+void set_switcher_gate(gate_desc *g, unsigned long addr, unsigned int dpl)
+{
+	set_gate(g, addr, LGUEST_GDT_SWITCHER_CS * 8, GATE_TYPE_INTERRUPT, dpl);
+}
+
+/*
+ * Direct system calls: a guest's int $0x80 from user space may go straight
+ * to the guest kernel's handler, the CPU's own IDT pointing there, with no
+ * world switch.  Off unless lg.ko is loaded with direct_syscalls=1.
+ */
+static bool direct_syscalls;
+module_param(direct_syscalls, bool, 0444);
+MODULE_PARM_DESC(direct_syscalls,
+		 "send a guest's int $0x80 straight to its kernel where its gate allows");
+
+/*
+ * Only a gate the CPU could follow with nothing of ours at stake: a
+ * present trap gate (an interrupt gate must clear the virtual IF, which
+ * only we can do), DPL 3 (user space may use it), to the guest kernel's own
+ * ring-1 code segment (load_guest_idt_entry() allowed no other, and we
+ * check again), at an address below the Switcher.
+ */
+static bool syscall_gate_direct(const struct lguest *lg)
+{
+	const gate_desc *g = &lg->idt[IA32_SYSCALL_VECTOR];
+
+	return direct_syscalls && g->bits.p && gate_is_trap(g) &&
+	       g->bits.dpl == 3 && g->segment == LGUEST_KERNEL_CS &&
+	       gate_offset(g) < switcher_addr;
+}
+
+/* The frame the CPU pushes on the ring-1 stack for int $0x80 from ring 3. */
+#define SYSCALL_FRAME_BYTES	(5 * sizeof(u32))
+
+/*
+ * Before each trip: may the CPU deliver the guest's int $0x80 itself this
+ * time?  Its gate must allow it, and the CPU will push the frame onto the
+ * guest's registered entry stack (the TSS's esp1) with nobody to fill the
+ * shadow if it faults, so the stack must lie below the Switcher and be
+ * mapped, writable, in the shadow page directory the guest runs on: we
+ * fill it now, as a write by the guest kernel would (pin_stack_page()).
+ * If the guest's own tables do not allow that, the host delivers its
+ * system calls as before (and deliver_trap() kills it for the stack).
+ */
+static bool syscall_direct_ready(struct lguest *lg)
+{
+	u32 top = lg->esp1;
+
+	if (!syscall_gate_direct(lg) || !lg->ss1 ||
+	    top < SYSCALL_FRAME_BYTES || top > switcher_addr)
+		return false;
+	return pin_stack_page(lg, top - SYSCALL_FRAME_BYTES) &&
+	       pin_stack_page(lg, top - 1);
+}
+
+/*
+ * The run loop, before each trip, where it may still sleep (a shadow page
+ * table for the stack is a page to allocate): the CPU's int $0x80 gate is
+ * ours or the guest's for this trip, and copy_in_guest_info() rebuilds the
+ * IDT when that changes.
+ */
+void update_syscall_gate(struct lguest *lg)
+{
+	if (syscall_direct_ready(lg) != lg->syscall_direct) {
+		lg->syscall_direct = !lg->syscall_direct;
+		lg->changed = true;
+	}
 }
 
 void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs)
@@ -80,6 +151,15 @@ void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs)
 	for (v = 0; v < IDT_ENTRIES; v++) {
 		unsigned int dpl = 0;
 
+		/*
+		 * The guest's own handler, as syscall_direct_ready() found
+		 * it, in a gate of our making: nothing else of the guest's.
+		 */
+		if (v == IA32_SYSCALL_VECTOR && lg->syscall_direct) {
+			set_gate(&idt[v], gate_offset(&lg->idt[v]),
+				 LGUEST_KERNEL_CS, GATE_TYPE_TRAP, 3);
+			continue;
+		}
 		if (v == LGUEST_TRAP_ENTRY)
 			dpl = 1;
 		else if ((v == X86_TRAP_BP || v == X86_TRAP_OF ||
@@ -200,6 +280,28 @@ static void set_irq_pending_flag(struct lguest *lg, u32 flag)
 }
 
 /*
+ * Where the guest asked for no interrupt: its iret (noirq_iret), which
+ * restores the virtual IF the instruction before, and the window
+ * [noirq_start, noirq_end), its system call entry's first instruction,
+ * which turns the flag off after a trap gate left it on.
+ */
+static bool noirq_at(struct lguest *lg, u32 eip)
+{
+	struct {
+		u32 iret, start, end;
+	} noirq = { 0 };
+
+	BUILD_BUG_ON(offsetof(struct lguest_data, noirq_start) !=
+		     offsetof(struct lguest_data, noirq_iret) + sizeof(u32) ||
+		     offsetof(struct lguest_data, noirq_end) !=
+		     offsetof(struct lguest_data, noirq_start) + sizeof(u32));
+	read_guest(lg, lg->lguest_data + offsetof(struct lguest_data, noirq_iret),
+		   &noirq, sizeof(noirq));
+	return (noirq.iret && eip == noirq.iret) ||
+	       (eip >= noirq.start && eip < noirq.end);
+}
+
+/*
  * Before entering the guest: hand it the first interrupt it has not
  * blocked, if it has interrupts on and is not in the middle of its iret.
  * Otherwise leave a note in lguest_data.irq_pending, so that re-enabling
@@ -209,7 +311,7 @@ void maybe_deliver_interrupt(struct lguest *lg)
 {
 	DECLARE_BITMAP(blocked, LGUEST_IRQS);
 	DECLARE_BITMAP(ready, LGUEST_IRQS);
-	u32 words[LGUEST_IRQS / 32], noirq_iret = 0;
+	u32 words[LGUEST_IRQS / 32];
 	unsigned int irq;
 
 	/* What was raised up to here, we see below (raise_guest_irq()). */
@@ -228,9 +330,7 @@ void maybe_deliver_interrupt(struct lguest *lg)
 		return;
 	/* Something to do: a halted guest wakes whether or not it takes it. */
 	lg->halted = false;
-	read_guest(lg, lg->lguest_data + offsetof(struct lguest_data, noirq_iret),
-		   &noirq_iret, sizeof(noirq_iret));
-	if (!virtual_if(lg) || (noirq_iret && lg->regs->eip == noirq_iret)) {
+	if (!virtual_if(lg) || noirq_at(lg, lg->regs->eip)) {
 		set_irq_pending_flag(lg, 1);
 		return;
 	}

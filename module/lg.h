@@ -195,6 +195,11 @@ struct lguest {
 	struct desc_struct gdt[LGUEST_GDT_ENTRIES];
 	gate_desc idt[IDT_ENTRIES];	/* as the guest asked for them */
 	u32 ss1, esp1;			/* the guest kernel's stack */
+	/*
+	 * The CPU's int $0x80 gate leads straight to the guest's handler
+	 * (interrupts.c: update_syscall_gate()), not to the Switcher.
+	 */
+	bool syscall_direct;
 	u32 lguest_data;		/* gpa of struct lguest_data, 0 until set */
 	u32 init_flags;			/* LGUEST_INIT_*, from LHCALL_GUEST_INIT */
 
@@ -267,6 +272,7 @@ int init_shadow_pages(struct lguest *lg, u32 gpgdir);
 void free_shadow_pages(struct lguest *lg);
 bool demand_page(struct lguest *lg, u32 vaddr, u32 *errcode);
 bool guest_va_to_pa(struct lguest *lg, u32 vaddr, bool write, u32 *gpa);
+bool pin_stack_page(struct lguest *lg, u32 vaddr);
 void guest_new_pagetable(struct lguest *lg, u32 gpgdir);
 void guest_set_pte(struct lguest *lg, u32 gpgdir, u32 vaddr, u32 gpte);
 void guest_set_pgd(struct lguest *lg, u32 gpgdir, u32 index);
@@ -287,6 +293,7 @@ void load_guest_idt_entry(struct lguest *lg, u32 vector, u32 lo, u32 hi);
 void copy_idt(const struct lguest *lg, gate_desc *idt, unsigned long stubs);
 void set_switcher_gate(gate_desc *g, unsigned long addr, unsigned int dpl);
 void set_guest_stack(struct lguest *lg, u32 ss, u32 esp);
+void update_syscall_gate(struct lguest *lg);
 bool deliver_trap(struct lguest *lg, unsigned int vector, bool has_err);
 void maybe_deliver_interrupt(struct lguest *lg);
 void init_guest_timer(struct lguest *lg);

@@ -189,6 +189,9 @@ static long lg_run(struct lguest *lg, struct lguest_exit __user *uexit)
 				lg->halted = false;
 			continue;
 		}
+		update_syscall_gate(lg);
+		if (e->reason)
+			break;
 		if (!valid_guest_regs(lg)) {
 			kill_guest(lg, "guest segment registers are invalid");
 			break;

@@ -233,10 +233,22 @@ static void release_pdes(struct lguest *lg, u32 *spgdir, unsigned int from,
 		release_pde(lg, spgdir, i);
 }
 
+/* The current shadow's entry for vaddr, from the guest's, as the CPU would. */
+static bool fill_shadow(struct lguest *lg, u32 vaddr, struct guest_walk *w,
+			bool write)
+{
+	u32 *ptes;
+
+	mark_accessed(lg, w, write);
+	ptes = shadow_pte_page(lg, shadow_pgdir(lg), pgd_idx(vaddr), true);
+	if (ptes)
+		ptes[pte_idx(vaddr)] = shadow_pte(lg, w->pde, w->pte);
+	return ptes != NULL;
+}
+
 bool demand_page(struct lguest *lg, u32 vaddr, u32 *errcode)
 {
 	struct guest_walk w;
-	u32 *ptes;
 
 	if (walk_guest(lg, cur_gpgdir(lg), vaddr, &w) != WALK_PRESENT) {
 		/*
@@ -254,11 +266,34 @@ bool demand_page(struct lguest *lg, u32 vaddr, u32 *errcode)
 		*errcode |= X86_PF_PROT;
 		return false;
 	}
-	mark_accessed(lg, &w, *errcode & X86_PF_WRITE);
-	ptes = shadow_pte_page(lg, shadow_pgdir(lg), pgd_idx(vaddr), true);
-	if (ptes)
-		ptes[pte_idx(vaddr)] = shadow_pte(lg, w.pde, w.pte);
+	fill_shadow(lg, vaddr, &w, *errcode & X86_PF_WRITE);
 	return true;
+}
+
+/*
+ * Direct system calls (interrupts.c): the CPU itself pushes the frame of
+ * user space's int $0x80 onto the guest kernel's stack, and a fault there
+ * would cost the world switch we meant to save.  So before the guest runs
+ * the page under vaddr must be in the current shadow, writable: if it is
+ * not, we fill it as for a write by the guest kernel (which the guest's
+ * own tables must allow).  False if they do not, or if we could not.  Nothing in the guest's
+ * run can take it out again but a hypercall, an exit, after which we look
+ * again; and the Switcher's SET_PTE (switcher_exitless.S) for a user
+ * address, which can only cost a fault that comes to us.
+ */
+bool pin_stack_page(struct lguest *lg, u32 vaddr)
+{
+	u32 *ptes = shadow_pte_page(lg, shadow_pgdir(lg), pgd_idx(vaddr), false);
+	u32 want = _PAGE_PRESENT | _PAGE_RW;
+	struct guest_walk w;
+
+	if (ptes && (ptes[pte_idx(vaddr)] & want) == want)
+		return true;
+	/* Only looking: a broken table is the host path's to kill for. */
+	if (walk_guest_tables(lg, cur_gpgdir(lg), vaddr, &w, false) !=
+	    WALK_PRESENT || !guest_allows(&w, X86_PF_WRITE))
+		return false;
+	return fill_shadow(lg, vaddr, &w, true);
 }
 
 bool guest_va_to_pa(struct lguest *lg, u32 vaddr, bool write, u32 *gpa)

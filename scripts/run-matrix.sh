@@ -15,6 +15,8 @@
 #         lguest-baseline  bench/lguest-suite.conf's guests under lg.ko
 #         lguest-fastpath  the same under the M:012 build of lg.ko
 #         lguest-exitless  the same under the exitless build of lg.ko
+#         lguest-<build>-direct  that build with direct system calls
+#                          (lg.ko's direct_syscalls=1); in meta.json
 #   -p  suite profile from bench/suite.conf (default full)
 #   -b  VM boots per configuration (default 3); each runs every benchmark
 #   -r  measured repetitions per benchmark per boot (default 5)
@@ -203,6 +205,8 @@ if [ -n "$tests_log" ]; then
 	cp "$tests_log" "$partial/tests.log"
 	tests=$(tail -1 "$tests_log")
 fi
+# The configurations whose lg.ko ran with direct_syscalls=1.
+direct_configs=$(printf '%s\n' "${config_list[@]}" | grep -- '-direct$' | paste -sd, -) || true
 mapfile -t pairs < <(results_meta_pairs "$accel")
 json_object "${pairs[@]}" accel "$accel" ${tests:+tests "$tests"} guest_kernel "$(meta guest_kernel)" \
 	guest_cpu "$(meta guest_cpu)" configs "$configs" profile "$profile" \
@@ -210,7 +214,8 @@ json_object "${pairs[@]}" accel "$accel" ${tests:+tests "$tests"} guest_kernel "
 	clock "$clock" host_loadavg_before "$load_before" \
 	host_loadavg_after "$load_after" host_cores "$(nproc)" \
 	host_overloaded "$overloaded" matrix_seconds "$(($(date +%s) - started))" \
-	pte_policy "$pte_policy" perf "$perf_status" perf_rows "$perf_rows" \
+	pte_policy "$pte_policy" direct_syscalls "$direct_configs" \
+	perf "$perf_status" perf_rows "$perf_rows" \
 	perf_disagreements "$perf_disagree" \
 	linux_guest_mem_mib 448 ${native_guest[@]+"${native_guest[@]}"} >"$partial/meta.json"
 

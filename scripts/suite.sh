@@ -20,6 +20,8 @@
 # "lguest-baseline", "lguest-fastpath" and "lguest-exitless" run the guests
 # of bench/lguest-suite.conf under that build of lg.ko, and
 # then the same bench/suite.conf inside the Linux guest under that lg.ko.
+# "lguest-<build>-direct" is that build loaded with direct_syscalls=1: user
+# space's int $0x80 straight into the guest kernel (module/interrupts.c).
 # "jobs" prints the commands the VM runs; a failing benchmark stops the job
 # with its name and status.  The world switches and exits by reason of the
 # in-guest microbenchmarks and of the Linux guest's programs go to the
@@ -75,14 +77,17 @@ only() {
 	[ -z "${SUITE_ONLY:-}" ] || [ "$SUITE_ONLY" = "$1" ]
 }
 
-# The module each lguest configuration loads.
+# The module each lguest configuration loads, and its parameters.
 module_for() {
-	case $1 in
+	case ${1%-direct} in
 	lguest-baseline) echo /lguest/lg.ko ;;
 	lguest-fastpath) echo /lguest/fastpath/lg.ko ;;
 	lguest-exitless) echo /lguest/exitless/lg.ko ;;
-	*) die "unknown configuration '$1' (known: native, native-guest, lguest-baseline, lguest-fastpath, lguest-exitless)" ;;
+	*) die "unknown configuration '$1' (known: native, native-guest, lguest-baseline, lguest-fastpath, lguest-exitless, each lguest one with -direct)" ;;
 	esac
+}
+module_args_for() {
+	case $1 in *-direct) echo direct_syscalls=1 ;; esac
 }
 
 # The native suite's commands (also what the Linux guest runs); with
@@ -198,7 +203,8 @@ jobs | perf-jobs)
 	elif runs_natively "$config"; then
 		native_jobs $count
 	else
-		echo "insmod $(module_for "$config") || exit 1"
+		args=$(module_args_for "$config")
+		echo "insmod $(module_for "$config")${args:+ $args} || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
 			only "$name" || continue
 			ops=$(pick "$profile" "$rest")

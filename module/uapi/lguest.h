@@ -160,7 +160,9 @@ struct lguest_data {
 	__u32 tsc_khz;
 	/* Guest: the address of its iret; no interrupt is delivered with eip there. */
 	__u32 noirq_iret;
-	__u32 reserved[8];
+	/* Guest: nor with eip in [noirq_start, noirq_end), the first instruction of its system call entry. */
+	__u32 noirq_start, noirq_end;
+	__u32 reserved[6];
 	__u8 hcall_status[LHCALL_RING_SIZE];
 	struct lguest_hcall_args hcalls[LHCALL_RING_SIZE];
 };
@@ -185,7 +187,7 @@ struct lguest_regs {
  */
 enum lguest_fastpath_fallback {
 	LGUEST_FP_NOT_READY,	 /* no lguest_data, #PF handler or stack yet */
-	LGUEST_FP_NOT_USER,	 /* the fault did not come from ring 3 */
+	LGUEST_FP_NOT_USER,	 /* not user space's access (error code U clear) */
 	LGUEST_FP_PROTECTION,	 /* a protection fault on a read, not a write */
 	LGUEST_FP_SWITCHER_RANGE, /* the address is at or above the Switcher */
 	LGUEST_FP_PRESENT,	 /* the guest entry is present: fill the shadow */

@@ -28,10 +28,13 @@
  *  - the #PF handler records what it sees and either maps the page
  *    properly (telling the host, or flushing) so that the access is
  *    retried, or skips the instruction.
+ *  - ends the run with int $0x80 through an interrupt gate or, sometimes,
+ *    a trap gate, which lg.ko's direct_syscalls=1 gives the CPU;
  * Everything the guest sees is folded into a 64-bit FNV-1a digest: per
  * fault the vector, cr2, error code, frame (eip, cs, eflags with the
  * pushed virtual IF, esp, ss), the registers and segments, where the frame
- * was and the virtual IF in the handler; per case how it ended, %eax, the
+ * was and the virtual IF in the handler; per case how it ended (and the
+ * system call's frame, where it was and the IF in its handler), %eax, the
  * word in memory and the entries afterwards (accessed and dirty bits).
  *
  * The guest also checks every case against the CPU's rules for its own
@@ -132,7 +135,7 @@ enum tell { TELL, FLUSH_USER, FLUSH_ALL, LAZY };
 /* For the breakdown at the end. */
 static unsigned int n_faulted, n_notpresent_user, n_protection, n_fixed,
 	n_skipped, n_switches, n_flush_user, n_flush_all, n_told, n_lazy,
-	n_bailed, n_stack_moves;
+	n_bailed, n_stack_moves, n_syscall_trap_gates;
 
 static enum tell pick_tell(bool was_present)
 {
@@ -226,6 +229,7 @@ static struct {
 	struct user_regs regs;
 	u32 user_if;			/* lguest_data.irq_enabled in ring 3 */
 	bool trap_gate;
+	bool syscall_trap_gate;		/* the closing int $0x80's gate */
 	unsigned int faults;
 	struct fault_seen first;
 } c;
@@ -448,6 +452,14 @@ static void run_case(void)
 	c.regs.eip = user_va(c.write ? user_store : user_load);
 	c.user_if = user_ifs[rnd() % ARRAY_SIZE(user_ifs)];
 	c.trap_gate = chance(10);
+	/*
+	 * The int $0x80 ending the run through a trap gate, which a host with
+	 * direct_syscalls=1 gives the CPU; only with the virtual IF on in user
+	 * space, as a kernel keeps it there: the CPU's frame carries the
+	 * real IF, always on at ring 3, where the host's shows the virtual
+	 * one (docs/security.md).
+	 */
+	c.syscall_trap_gate = (c.user_if & X86_EFLAGS_IF) && chance(30);
 
 	pde = *pde_ptr(cur, c.slot);
 	pte = *pte_ptr(cur, c.slot, c.page);
@@ -475,15 +487,32 @@ static void run_case(void)
 
 	if (c.trap_gate)
 		idt_set_gate(VEC_PF, GATE_TRAP, 0);
+	if (c.syscall_trap_gate)
+		idt_set_gate(VEC_SYSCALL, GATE_TRAP, 3);
 	WRITE_ONCE(lguest_data.irq_enabled, c.user_if);
 	vector = user_enter(&c.regs);	/* returns with the IF off */
 	if (c.trap_gate)
 		idt_set_gate(VEC_PF, GATE_INTERRUPT, 0);
+	if (c.syscall_trap_gate)
+		idt_set_gate(VEC_SYSCALL, GATE_INTERRUPT, 3);
 
 	/* The outcome. */
 	fold(vector);
 	fold(c.faults);
 	fold(user_exit_info.frame.eax);
+	if (vector == VEC_SYSCALL) {
+		/* The system call's frame, where it was, the IF it left. */
+		const struct trap_frame *f = &user_exit_info.frame;
+
+		fold(f->eip);
+		fold(f->cs);
+		fold(f->eflags);
+		fold(f->user_esp);
+		fold(f->user_ss);
+		fold(user_exit_info.frame_addr);
+		fold(user_exit_info.irq_enabled);
+		n_syscall_trap_gates += c.syscall_trap_gate;
+	}
 	if (c.target == T_REGION) {
 		u32 *w = target_word();
 
@@ -614,9 +643,9 @@ int main(void)
 	report_info("breakdown: cases=%u faulted=%u notpresent_user=%u protection=%u fixed=%u skipped=%u bailed=%u",
 		    cases, n_faulted, n_notpresent_user, n_protection, n_fixed,
 		    n_skipped, n_bailed);
-	report_info("changes: told=%u flush_user=%u flush_all=%u lazy=%u pgdir_switches=%u stack_moves=%u",
+	report_info("changes: told=%u flush_user=%u flush_all=%u lazy=%u pgdir_switches=%u stack_moves=%u syscall_trap_gates=%u",
 		    n_told, n_flush_user, n_flush_all, n_lazy, n_switches,
-		    n_stack_moves);
+		    n_stack_moves, n_syscall_trap_gates);
 	printf("DIGEST %08x%08x cases=%u\n", (u32)(digest >> 32), (u32)digest,
 	       cases);
 

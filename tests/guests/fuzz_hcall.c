@@ -774,10 +774,20 @@ static void on_int(struct trap_frame *f)
 	int_error = 0;
 }
 
+/*
+ * "int v" from ring 1, the virtual IF as it was.  The handler's return
+ * restores the IF its frame shows, and a frame the CPU pushed itself (an
+ * int $0x80 through a DPL-3 trap gate under lg.ko's direct_syscalls=1)
+ * shows the CPU's, always on: not the virtual one the host would have put
+ * there (docs/security.md).
+ */
 static void do_int(unsigned int v)
 {
+	u32 flags = irq_flags();
+
 	int_vector = int_error = ~0u;
 	((void (*)(void))(fuzz_int_table + 4 * v))();
+	irq_restore(flags);
 }
 
 static void op_idt(void)

@@ -17,6 +17,13 @@ check_storm_guests() {
 	check_host_log_clean
 }
 
+# The full job's (not STORM=world-switch): the direct system calls' guest
+# passed under every build.
+check_storm_syscalls() {
+	check "every build's direct system calls' guest passed" \
+		[ "$(grep -c 'STORM-RC syscalls /lguest/.*lg.ko 0$' "$SCRATCH/log")" = 3 ]
+}
+
 # The places NMIs hit inside the world switch (switch_to_guest up to
 # switcher_fault: entering the guest and leaving it), one offset a line,
 # from the job's SWITCHER-NMIS lines and each build's own switcher_32.o.

@@ -11,11 +11,16 @@
 # the walker's reflections, or the fallback reason (enum
 # lguest_fastpath_fallback) that sent the fault to the host; a guest that
 # did not promise LGUEST_INIT_LINEAR_MAP (fp_no_linear_map) must get no
-# fastpath reflection at all.  Every module must unload, and the host's
-# log must be free of oopses, BUGs, WARNINGs and shadow-page leaks.
+# fastpath reflection at all.  Every build runs it all twice, the second
+# time with direct_syscalls=1: the differential's system calls through a
+# trap gate then never exit (fewer int $0x80 exits) and the digest stays
+# the same; under the exitless build ex_syscall_stack's faults in the
+# CPU's push of a system call's frame go to the host as the supervisor's
+# (NOT_USER).  Every module must unload, and the host's log must be free
+# of oopses, BUGs, WARNINGs and shadow-page leaks.
 . "$(dirname "$0")/../lib.sh"
 scratch
-vm_job -t 600 "$TOP/tests/vm/jobs/differential.sh"
+vm_job -t 1200 "$TOP/tests/vm/jobs/differential.sh"
 log=$SCRATCH/log
 base=/lguest/lg.ko
 fast=/lguest/fastpath/lg.ko
@@ -23,8 +28,8 @@ exitless=/lguest/exitless/lg.ko
 
 check "the job finished cleanly (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 
-# The differential guest, per build.
-for ko in $base $fast $exitless; do
+# The differential guest, per build, the knob off and on.
+for ko in $base $fast $exitless $base-direct $fast-direct $exitless-direct; do
 	check "$ko: differential ran to its end, passing its own checks" \
 		grep -qx "DIFF-END $ko status=0" "$log"
 	check "$ko: differential printed a DIGEST line" \
@@ -47,6 +52,15 @@ echo "digest: baseline ${base_digest:-none} (${base_cases:-?} cases), fastpath $
 check "the digests are identical, baseline and fastpath" [ "${base_digest:-none}" = "${fast_digest:-missing}" ]
 check "the digests are identical, baseline and exitless" [ "${base_digest:-none}" = "${ex_digest:-missing}" ]
 check "the digests cover the same cases" [ "${base_cases:-0}" = "${fast_cases:-x}" -a "${base_cases:-0}" = "${ex_cases:-x}" ]
+for ko in $base $fast $exitless; do
+	read -r d n <<<"$(digest "$ko-direct")" || true
+	check "$ko with direct_syscalls=1: the same digest and cases (${d:-none}, ${n:-?})" \
+		[ "${d:-none} ${n:-0}" = "${base_digest:-x} ${base_cases:-x}" ]
+	off=$(diff_counter "$ko" exits_other)
+	on=$(diff_counter "$ko-direct" exits_other)
+	check "$ko with direct_syscalls=1: fewer int \$0x80 exits ($on < $off)" \
+		[ "$on" -lt "$off" ]
+done
 check "at least 10000 cases (${base_cases:-0})" [ "${base_cases:-0}" -ge 10000 ]
 base_refl=$(diff_counter $base faults_reflected)
 fast_refl=$(diff_counter $fast faults_reflected)
@@ -71,7 +85,7 @@ for ko in $base $fast; do
 		[ "$(diff_counter $ko exitless_fills)" = 0 -a "$(diff_counter $ko exitless_set_ptes)" = 0 ]
 done
 
-# The case guests under the fastpath build.  fastpath_fallback<i> counts
+# The case guests under the fastpath build, the knob off and on.  fastpath_fallback<i> counts
 # enum lguest_fastpath_fallback: 0 NOT_READY, 1 NOT_USER, 2 PROTECTION,
 # 3 SWITCHER_RANGE, 4 PRESENT, 5 BAD_TABLE, 6 BAD_STACK, 7 RECURSIVE.
 # Lines of the build under test: FPCASE (fastpath), then EXCASE (exitless).
@@ -135,32 +149,46 @@ walker_cases() {
 	# k: the interrupt during reflections.
 	expect fp_irq_during_reflect 0 fastpath_reflected -ge 16 irqs_delivered -ge 16
 }
-walker_cases
-# c: present entries, no shadow: PRESENT, fixed unseen.
-expect fp_present_noshadow 0 fastpath_fallback4 -ge 128 fastpath_reflected -eq 0
-# Every case guest that was built ran.
-built=$(grep -c '^FPCASE [^ ]* status=' "$log" || true)
-check "all 15 case guests ran ($built)" [ "$built" -ge 15 ]
+for tag in FPCASE FPCASE-direct; do
+	walker_cases
+	# c: present entries, no shadow: PRESENT, fixed unseen.
+	expect fp_present_noshadow 0 fastpath_fallback4 -ge 128 fastpath_reflected -eq 0
+	# Every case guest that was built ran.
+	built=$(grep -c "^$tag [^ ]* status=" "$log" || true)
+	check "$tag: all 15 case guests ran ($built)" [ "$built" -ge 15 ]
+done
 
 # The same under the exitless build, where the walker is the same but a
 # present entry the guest allows is filled by the Switcher:
 # fastpath_fallback8 is NO_SHADOW, no shadow page table to fill (after
 # LHCALL_FLUSH_TLB threw them away) or no frame table.
+for tag in EXCASE EXCASE-direct; do
+	walker_cases
+	expect fp_present_noshadow 0 fastpath_fallback8 -ge 128 fastpath_fallback4 -eq 0 \
+		fastpath_reflected -eq 0
+	# The exitless build's own: with the async ring holding a call, every
+	# SET_PTE goes to the host, which runs the ring first (64 rounds); a
+	# frame past the end of memory, by SET_PTE or in a PTE the Switcher
+	# would fill, goes to the host, which kills (BAD_TABLE for the fill).
+	expect ex_async_order 0 hcall_set_pte -ge 64
+	expect killed_ex_set_pte_range 70
+	expect killed_ex_fill_range 70 fastpath_fallback5 -ge 1 exitless_fills -eq 0
+	built=$(grep -c "^$tag [^ ]* status=" "$log" || true)
+	check "$tag: all 19 case guests ran under the exitless build ($built)" [ "$built" -ge 19 ]
+done
+# ex_syscall_stack: with the knob off its 8 system calls and its setup's
+# exit; with it on, only the setup's: the Switcher's SET_PTE drops the
+# stack's entry, the CPU's push of each of the 8 frames faults as the
+# supervisor, and the walker hands each to the host (NOT_USER, as it
+# does the guest kernel's own faults), never trying a reflection of its
+# own, whose frame write would fault again (RECURSIVE).
 tag=EXCASE
-walker_cases
-expect fp_present_noshadow 0 fastpath_fallback8 -ge 128 fastpath_fallback4 -eq 0 \
-	fastpath_reflected -eq 0
-# The exitless build's own: with the async ring holding a call, every
-# SET_PTE goes to the host, which runs the ring first (64 rounds); a frame
-# past the end of memory, by SET_PTE or in a PTE the Switcher would fill,
-# goes to the host, which kills (BAD_TABLE for the fill).
-expect ex_async_order 0 hcall_set_pte -ge 64
-expect killed_ex_set_pte_range 70
-expect killed_ex_fill_range 70 fastpath_fallback5 -ge 1 exitless_fills -eq 0
-built=$(grep -c '^EXCASE [^ ]* status=' "$log" || true)
-check "all 18 case guests ran under the exitless build ($built)" [ "$built" -ge 18 ]
+expect ex_syscall_stack 0 exits_other -eq 9
+tag=EXCASE-direct
+expect ex_syscall_stack 0 exits_other -eq 1 fastpath_fallback1 -ge 8 \
+	fastpath_fallback7 -eq 0
 
-for ko in $base $fast $exitless; do
+for ko in $base $fast $exitless $base-direct $fast-direct $exitless-direct; do
 	check "$ko: rmmod lg succeeded" grep -qx "RMMOD-OK $ko" "$log"
 done
 refute "host kernel log free of oops/BUG/WARNING/leaks" grep -q '^DMESG ' "$log"

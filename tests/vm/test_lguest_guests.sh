@@ -5,7 +5,10 @@
 # reflected by the host (baseline) or by the Switcher itself (fastpath,
 # exitless); the shadow entry of a page the guest has mapped is filled,
 # and copy-on-write's LHCALL_SET_PTE answered, by the host or (exitless)
-# by the Switcher.  Fails on
+# by the Switcher; with direct_syscalls=1, a trap gate's int $0x80 reaches
+# the guest kernel with no exit, and with the knob off through the host.
+# Every guest runs with the knob on, the system-call guests also without.
+# Fails on
 # any failed guest, a failed rmmod, a guest's shadow pages not all freed,
 # or an oops, BUG or WARNING in the host's kernel log; every guest's
 # shadow is audited as it goes (run-guests.sh).
@@ -14,9 +17,13 @@ scratch
 vm_job -t 1500 "$TOP/tests/vm/jobs/guests-every-build.sh"
 check "every guest behaved and lg.ko unloaded, every build (vm-run status $VM_RC)" [ "$VM_RC" = 0 ]
 summaries=$(grep -cE '^run-guests: [1-9][0-9]* passed, 0 failed$' "$SCRATCH/log" || true)
-check "the three builds ran their guests with no failure" [ "$summaries" = 3 ]
+check "the three builds ran their guests, and the system-call guests again, with no failure" \
+	[ "$summaries" = 6 ]
 check "each build ran them with the Switcher's verw before every entry" \
-	[ "$(count '^MODULE-PARAM verw_always=Y$' "$SCRATCH/log")" = 3 ]
+	[ "$(count '^MODULE-PARAM verw_always=Y$' "$SCRATCH/log")" = 6 ]
+check "each build ran them all with direct system calls, and those guests without" \
+	[ "$(count '^MODULE-PARAM direct_syscalls=Y$' "$SCRATCH/log")" = 3 -a \
+	  "$(count '^MODULE-PARAM direct_syscalls=N$' "$SCRATCH/log")" = 3 ]
 refute "no guest failed" grep -qE '^(GUEST|CHECK)-FAIL' "$SCRATCH/log"
 check_host_log_clean
 refute "no guest leaked shadow pages" grep -q 'leaked .* shadow pages' "$SCRATCH/log"
@@ -74,12 +81,21 @@ check "exitless: the Switcher answered the 50 copy-on-write SET_PTEs" \
 	[ "$(counter SET-PTES $exitless exitless_set_ptes)" -ge 50 ]
 check "exitless: the host answered fewer SET_PTEs than the baseline's" \
 	[ "$(counter SET-PTES $exitless hcall_set_pte)" -lt "$(counter SET-PTES $base hcall_set_pte)" ]
+# syscall_direct's int $0x80 exits: its setup's call and the 10 through an
+# interrupt gate always; with the knob off also the 130 through a trap
+# gate, which with it on the CPU delivers itself, in every build.
+for ko in $base $fast $exitless; do
+	check "$ko, direct_syscalls=1: only the interrupt gate's system calls exit" \
+		[ "$(counter SYSCALLS-1 $ko exits_other)" = 11 ]
+	check "$ko, direct_syscalls=0: every system call exits" \
+		[ "$(counter SYSCALLS-0 $ko exits_other)" = 141 ]
+done
 # On failure: each failed guest with the output lines run-guests.sh
 # indents under it, then the summaries.
 [ "$failures" = 0 ] || {
 	awk '/^(GUEST|CHECK)-FAIL/ { show = 1; print; next }
 	     show && /^[ \t]/ { print; next } { show = 0 }' "$SCRATCH/log" | head -80
-	grep -E '^(BUILD|run-guests|REFLECTIONS|WRITE-REFLECTIONS|FILLS|SET-PTES)' "$SCRATCH/log"
+	grep -E '^(BUILD|SYSCALL-GUESTS|run-guests|REFLECTIONS|WRITE-REFLECTIONS|FILLS|SET-PTES|SYSCALLS)' "$SCRATCH/log"
 	cat "$SCRATCH/err"
 }
 finish

@@ -19,6 +19,7 @@ vm_job -C "$MCE_CPU" -n 20 -e "$MCE_INJECT" -A "$MCE_ACK" -t 900 \
 	-f "$TOP/tests/vm/jobs/nmi-storm.sh:/job/nmi-storm.sh" \
 	-c 'MCE_ACK=1 sh /job/nmi-storm.sh'
 check_storm_guests
+check_storm_syscalls
 check_mce_storm 50
 [ "$failures" = 0 ] || show_storm
 finish

@@ -2,7 +2,8 @@
 # NMIs at any moment, including inside the Switcher and the M:012 walker
 # (scripts/vm-run.sh -n injects them through QEMU's monitor): every fault
 # guest still passes under each build, the walker still reflects, the
-# exitless Switcher still answers SET_PTE itself, and the
+# exitless Switcher still answers SET_PTE itself, direct system calls
+# (direct_syscalls=1) still arrive whole, and the
 # host's log shows no oops, BUG or WARNING (the kernel's "NMI received for
 # unknown reason" notes are expected: nobody claims these NMIs).
 # test_nmi_storm_singlestep.sh runs the storm with NMIs between any two
@@ -12,6 +13,7 @@
 scratch
 vm_job -n 10 -t 600 "$TOP/tests/vm/jobs/nmi-storm.sh"
 check_storm_guests
+check_storm_syscalls
 nmis=$(sed -n 's/.*NMIS \([0-9]*\)$/\1/p' "$SCRATCH/log")
 check "NMIs really arrived ($nmis)" [ "${nmis:-0}" -ge 50 ]
 reflected=$(sed -n 's|.*STORM-BENCH /lguest/fastpath/lg.ko .* fastpath_reflected=\([0-9]*\).*|\1|p' "$SCRATCH/log")

@@ -3,7 +3,9 @@
 # fastpath one, then under the exitless one; under the fastpath one, every
 # M:012 case guest (fp_*, killed_fp_*), and under the exitless one those
 # and the exitless build's own (ex_*, killed_ex_*), with the host's
-# counters.  Output lines:
+# counters.  Each build twice: as loaded by default, then with
+# direct_syscalls=1 (its lines' module and tags with "-direct" added).
+# Output lines:
 #	DIFF <module> <a line of the guest's output>
 #	DIFF-END <module> status=<launcher status>
 #	FPCASE <guest> status=<launcher status> <the LGUEST-COUNTERS line>
@@ -26,9 +28,14 @@ cases() {
 		grep -E '^(FAIL|launcher: guest killed)' "$out" | sed "s|^|$tag-OUT $g |"
 	done
 }
-for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
-	if ! insmod "$ko"; then
-		echo "INSMOD-FAIL $ko"
+for run in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko \
+	/lguest/lg.ko-direct /lguest/fastpath/lg.ko-direct \
+	/lguest/exitless/lg.ko-direct; do
+	ko=${run%-direct}
+	direct=
+	[ "$run" = "$ko" ] || direct=-direct
+	if ! insmod "$ko" ${direct:+direct_syscalls=1}; then
+		echo "INSMOD-FAIL $run"
 		exit 1
 	fi
 	n=0
@@ -38,20 +45,20 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	done
 	timeout -k 5 300 /lguest/launcher "$guests/differential.elf" >"$out" 2>&1
 	rc=$?
-	sed "s|^|DIFF $ko |" "$out"
-	echo "DIFF-END $ko status=$rc"
+	sed "s|^|DIFF $run |" "$out"
+	echo "DIFF-END $run status=$rc"
 	[ "$rc" = 0 ] || status=1
 	case $ko in
 	/lguest/fastpath/lg.ko)
-		cases FPCASE "$guests"/fp_*.elf "$guests"/killed_fp_*.elf ;;
+		cases FPCASE$direct "$guests"/fp_*.elf "$guests"/killed_fp_*.elf ;;
 	/lguest/exitless/lg.ko)
-		cases EXCASE "$guests"/fp_*.elf "$guests"/killed_fp_*.elf \
+		cases EXCASE$direct "$guests"/fp_*.elf "$guests"/killed_fp_*.elf \
 			"$guests"/ex_*.elf "$guests"/killed_ex_*.elf ;;
 	esac
 	if timeout 60 rmmod lg; then
-		echo "RMMOD-OK $ko"
+		echo "RMMOD-OK $run"
 	else
-		echo "RMMOD-FAIL $ko"
+		echo "RMMOD-FAIL $run"
 		status=1
 	fi
 done

@@ -1,5 +1,6 @@
 # Runs inside the host VM (busybox sh), while the runner injects NMIs: the
-# fuzzers under each build of lg.ko.  Lines for tests/vm/test_fuzz.sh:
+# fuzzers under each build of lg.ko, with direct_syscalls=1 (the
+# hypercall fuzzer's gates and stacks may open the direct way).  Lines for tests/vm/test_fuzz.sh:
 #	FUZZ-RC <step> <ko> <status>
 #	FUZZ-HCALL <ko> <seed> <line>      (its hypercall count and SUMMARY)
 #	FUZZ-WINDOWS <ko> <seed> <n> recorded, <m> malformed
@@ -23,7 +24,7 @@ results() { # results PREFIX: each line of standard input, prefixed
 	while read -r line; do result "$1 $line"; done
 }
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
-	insmod $ko
+	insmod $ko direct_syscalls=1
 	result "FUZZ-RC insmod $ko $?"
 	for seed in 11 22; do
 		rm -f $windows
@@ -52,7 +53,7 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 done
 # The register fuzzer last: what it finds may take the host down.
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
-	insmod $ko
+	insmod $ko direct_syscalls=1
 	/lguest/abi/fuzz_regs -s 1 -n 2000 >$out 2>&1
 	result "FUZZ-RC fuzz_regs $ko $?"
 	grep -a '^fuzz_regs\|^FAIL' $out | results "FUZZ-REGS $ko"

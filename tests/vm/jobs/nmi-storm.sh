@@ -2,8 +2,10 @@
 # checks, vm-run.sh -e): the fault guests under each build, so they land
 # in the Switcher, in the M:012 walker, in the exitless build's window on
 # the host's cr3, and in the host, and the null-hypercall guest, whose
-# every operation is a trip through the world switch.  Each guest must
-# still pass, and the host must not notice.
+# every operation is a trip through the world switch.  lg.ko runs with
+# direct_syscalls=1, and (but under -singlestep) syscall_direct's system
+# calls go straight from user space to the guest kernel while NMIs land.
+# Each guest must still pass, and the host must not notice.
 # Every step's status is printed (STORM-RC), to tell what failed.
 #
 # Each NMI makes the kernel print a note, which goes to the UART between
@@ -54,7 +56,7 @@ step() { # step LABEL COMMAND...: run, keep its output, report its status
 	return $rc
 }
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
-	step "insmod $ko" insmod $ko || exit 1
+	step "insmod $ko" insmod $ko direct_syscalls=1 || exit 1
 	echo > /sys/kernel/tracing/trace
 	echo 1 > $events/enable || { result "STORM-RC trace-event $ko 1"; exit 1; }
 	step "fault-guest $ko" /lguest/launcher /lguest/guests/user_fault_notpresent.elf
@@ -63,6 +65,7 @@ for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	step "hcall $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=5000' \
 		/lguest/guests/bench_null_hypercall.elf
 	if [ "${STORM:-}" != world-switch ]; then
+		step "syscalls $ko" /lguest/launcher /lguest/guests/syscall_direct.elf
 		step "bench $ko" /lguest/launcher -c 'reps=3 warmup=0 ops=1000' \
 			/lguest/guests/bench_user_fault_notpresent.elf
 		grep -E '^LGUEST-COUNTERS' /tmp/out |
