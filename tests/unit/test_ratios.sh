@@ -65,6 +65,19 @@ expect "identical boots: a degenerate interval at the ratio" \
 expect "seven boots 1..7 against 100: the interval worked out by hand" \
 	"op,ns_per_op,cfg,ref,0.0400,0.0200,0.0600" -b 1 -R ref "$T/seven.csv"
 
+# Where the tail's weight lies between 2.5 % and 5 %: nine boots, 1 twice,
+# 5 five times, 9 twice.  P(median = 1) = P(at least 5 of 9 draws are 1)
+# = sum_{k=5..9} C(9,k) (2/9)^k (7/9)^(9-k) = 0.0304, above 2.5 % (304
+# of 10000 expected, 251 needed), so the interval reaches 1 and, by
+# symmetry, 9: [0.01, 0.09].  A 90 % interval would stop at 5.
+{
+	echo config,benchmark,metric,unit,rep,value
+	raw ref op ns_per_op 1 100
+	raw cfg op ns_per_op 1 1 1 5 5 5 5 5 9 9
+} >"$T/nine.csv"
+expect "nine boots, 3 % in each tail: inside a 95 % interval" \
+	"op,ns_per_op,cfg,ref,0.0500,0.0100,0.0900" -b 1 -R ref "$T/nine.csv"
+
 # The other way round, the spread on the reference: 100 / [6, 2].
 expect "the reference resampled too: 100 over its interval" \
 	"op,ns_per_op,ref,cfg,25.0000,16.6667,50.0000" -b 1 -R cfg "$T/seven.csv"
