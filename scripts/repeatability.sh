@@ -7,9 +7,10 @@
 # no series missing from either run.  Timer interrupts land at other
 # instructions from run to run, so the two need not be identical.
 #
-# usage: repeatability.sh [-o RESULTS_ROOT] [-t TOLERANCE] [MATRIX-ARGS...]
+# usage: repeatability.sh [-o RESULTS_ROOT] [-t TOLERANCE] [-- MATRIX-ARGS...]
 #   -t  the largest relative difference allowed (default 0.01: 1 %)
-#   MATRIX-ARGS go to both runs of scripts/run-matrix.sh (e.g. -b 1 -r 3)
+#   MATRIX-ARGS, after "--", go to both runs of scripts/run-matrix.sh
+#   (e.g. -- -b 1 -r 3)
 #
 # Writes RESULTS_ROOT/<stamp>-<rev>/ (default results/) with the two runs'
 # summary.csv as run-a.csv and run-b.csv, compare.csv
@@ -25,7 +26,7 @@ while getopts 'o:t:h' opt; do
 	case $opt in
 	o) root=$OPTARG ;;
 	t) tolerance=$OPTARG ;;
-	*) sed -n '2,19s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	*) sed -n '2,20s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
