@@ -50,7 +50,7 @@
 # ratios.csv (tools/ratios): every configuration's time medians over those
 # of each reference (native-guest, native, lguest-baseline, where they
 # ran), with a 95 % bootstrap interval that resamples boots.  boots.csv:
-# how long each boot took, in seconds of the host's clock.
+# how long each boot took, in seconds of the host's clock and CPU seconds.
 #
 # perf.csv comes from one more boot per configuration, which runs the suite
 # once (one repetition, no warm-up) under perf stat (suite.sh perf-jobs):
@@ -120,19 +120,35 @@ accel=$("$TOP/scripts/probe-accel.sh")
 icount_pass=no
 [ "$clock" = wall ] && [ "$accel" = tcg ] && [ "$icount_reps" -gt 0 ] && icount_pass=yes
 
+# cpu_between BEFORE AFTER: the CPU seconds, user and system, this
+# shell's finished children (QEMU among them) used between two outputs of
+# the shell's "times" (which must run in this shell, not a subshell).
+cpu_between() {
+	awk 'FNR == 2 {
+		for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s[FILENAME] += t[1] * 60 + t[2] }
+		f[++n] = FILENAME
+	}
+	END { printf "%.1f\n", s[f[2]] - s[f[1]] }' "$1" "$2"
+}
+
 # run_boot CONFIG NAME CLOCK JOB [RESULTS]: one VM boot running JOB with
 # the guest's clock CLOCK, its console in logs/CONFIG-NAME.log, the
 # launcher's results channel into RESULTS, and how long it took in
-# boots.csv; on failure, the console's tail.
+# boots.csv, in seconds of the host's clock and CPU seconds (on a host
+# with a core to spare, nearly the same; on a loaded one, the boot's own
+# cost); on failure, the console's tail.
 run_boot() {
 	local rc=0 log=$partial/logs/$1-$2.log start
 	start=$(date +%s)
+	times >"$partial/times.before"
 	"$TOP/scripts/vm-run.sh" -q -T "$3" -t 1800 -l "$log" ${5:+-r "$5"} "$4" || rc=$?
 	if [ "$rc" != 0 ]; then
 		tail -20 "$log" >&2
 		die "$1 $2 failed (vm-run status $rc); console tail above"
 	fi
-	echo "$1,$2,$3,$(($(date +%s) - start))" >>"$partial/boots.csv"
+	times >"$partial/times.after"
+	echo "$1,$2,$3,$(($(date +%s) - start)),$(cpu_between "$partial/times.before" \
+		"$partial/times.after")" >>"$partial/boots.csv"
 }
 
 # suite_job CONFIG REPS WARMUP: the job a measuring boot runs: who we
@@ -171,7 +187,7 @@ verify_rows() {
 }
 
 echo "config,benchmark,metric,unit,rep,value" >"$partial/raw.csv"
-echo "config,boot,clock,seconds" >"$partial/boots.csv"
+echo "config,boot,clock,seconds,cpu_seconds" >"$partial/boots.csv"
 for config in "${config_list[@]}"; do
 	suite_job "$config" "$reps" "$warmup" >"$partial/job-$config.sh"
 done
@@ -246,7 +262,7 @@ if [ -s "$partial/perf-unavailable" ]; then
 	perf_status="unavailable: $(head -1 "$partial/perf-unavailable")"
 	say "warning: perf could not count: ${perf_status#unavailable: }"
 fi
-rm -f "$partial/perf-unavailable"
+rm -f "$partial/perf-unavailable" "$partial"/times.*
 perf_rows=$(($(wc -l <"$partial/perf.csv") - 1))
 perf_disagree=$(awk -F, 'NR > 1 && $4 != $5' "$partial/perf.csv" | wc -l)
 [ "$perf_disagree" = 0 ] || say "warning: perf and the counters disagree in $perf_disagree rows of perf.csv"
