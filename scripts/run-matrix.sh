@@ -13,11 +13,11 @@
 #         lguest-fastpath  the same under the M:012 build of lg.ko
 #         lguest-exitless  the same under the exitless build of lg.ko
 #   -p  suite profile from bench/suite.conf (default full)
-#   -b  VM boots per configuration (default 3); each runs every benchmark.
+#   -b  VM boots per configuration (default 6); each runs every benchmark.
 #       The boots go in rounds, each round one boot of every configuration,
 #       the order rotated by one a round, so that a slow spell of the
 #       shared host falls on all of them alike
-#   -r  measured repetitions per benchmark per boot (default 5)
+#   -r  measured repetitions per benchmark per boot (default 3)
 #   -w  warm-up repetitions per benchmark per boot (default 1)
 #   -T  the guest's clock (scripts/vm-run.sh -T): wall (default), where
 #       times are the shared host's, or icount, where guest time counts
@@ -65,7 +65,7 @@
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
-configs=native,lguest-baseline,lguest-fastpath,lguest-exitless profile=full boots=3 reps=5 warmup=1 clock=wall
+configs=native,lguest-baseline,lguest-fastpath,lguest-exitless profile=full boots=6 reps=3 warmup=1 clock=wall
 icount_reps=3 pte_policy=demand-fill tests_log=
 root=$TOP/results
 while getopts 'c:p:b:r:w:T:i:P:l:o:h' opt; do
