@@ -1,26 +1,38 @@
 #!/bin/bash
-# Does the deterministic clock profile repeat?  Runs the benchmark matrix
+# Do two passes on the instruction clock agree?  Runs the benchmark matrix
 # twice with the guest's clock counting instructions (run-matrix.sh -T
-# icount) and records how far apart each series' medians are.  Records,
-# does not judge: a benchmark, not a test.
+# icount), pairs the two runs' medians series by series, and gives a
+# verdict: the path lengths (instructions_*) and the world-switch counts
+# (world_switches_*) of every series within TOLERANCE of each other, and
+# no series missing from either run.  Timer interrupts land at other
+# instructions from run to run, so the two need not be identical.
 #
-# usage: repeatability.sh [-o RESULTS_ROOT] [MATRIX-ARGS...]
-#   MATRIX-ARGS go to both runs of scripts/run-matrix.sh (e.g. -b 1 -r 3)
+# usage: repeatability.sh [-o RESULTS_ROOT] [-t TOLERANCE] [-- MATRIX-ARGS...]
+#   -t  the largest relative difference allowed (default 0.01: 1 %)
+#   MATRIX-ARGS, after "--", go to both runs of scripts/run-matrix.sh
+#   (e.g. -- -b 1 -r 3)
 #
 # Writes RESULTS_ROOT/<stamp>-<rev>/ (default results/) with the two runs'
 # summary.csv as run-a.csv and run-b.csv, compare.csv
 # (config,benchmark,metric,unit,median_a,median_b,rel_diff), and meta.json
-# (run A's, plus the largest relative difference of time figures and
-# whether every count, minor faults and world switches, was identical).
+# (run A's, plus the tolerance, the largest differences, the series where
+# each lies, and "verdict": pass or fail).  Exits 1 when the verdict is
+# fail, after writing the folder: a failed check is a result too.
 set -eu
 . "$(dirname "$0")/common.sh"
 
-root=$TOP/results
-if [ "${1:-}" = -o ]; then
-	[ $# -ge 2 ] || die "-o needs a folder"
-	root=$2
-	shift 2
-fi
+root=$TOP/results tolerance=0.01
+while getopts 'o:t:h' opt; do
+	case $opt in
+	o) root=$OPTARG ;;
+	t) tolerance=$OPTARG ;;
+	*) sed -n '2,20s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+case $tolerance in
+'' | *[!0-9.]* | *.*.* | .) die "-t takes a fraction such as 0.01, not '$tolerance'" ;;
+esac
 
 RESULTS_REV=$(project_rev)
 runs=$(mktemp -d)
@@ -33,8 +45,7 @@ for run in a b; do
 done
 cp "$runs/a"/*/meta.json "$runs/meta-a.json"
 
-# Pair the medians series by series; counts are the series whose unit is
-# faults or switches, times the rest.
+# Pair the medians series by series.
 awk -F, -v OFS=, '
 	FNR == 1 { next }
 	{ key = $1 OFS $2 OFS $3 OFS $4 }
@@ -51,21 +62,34 @@ awk -F, -v OFS=, '
 	}' "$RESULTS_PARTIAL/run-a.csv" "$RESULTS_PARTIAL/run-b.csv" \
 	>"$RESULTS_PARTIAL/compare.csv"
 
-max_time=$(awk -F, 'NR > 1 && $4 != "faults" && $4 != "switches" && $7 != "missing" &&
-	$7 > m { m = $7 } END { printf "%.6f", m }' "$RESULTS_PARTIAL/compare.csv")
-counts_same=$(awk -F, 'NR > 1 && ($4 == "faults" || $4 == "switches") && $5 != $6 { bad = 1 }
-	END { print bad ? "no" : "yes" }' "$RESULTS_PARTIAL/compare.csv")
-missing=$(grep -c ',missing$' "$RESULTS_PARTIAL/compare.csv" || true)
+# largest PATTERN: the largest difference among the metrics matching the
+# awk regex PATTERN, and the series it lies in ("0 none" when none).
+largest() {
+	awk -F, -v re="$1" 'NR > 1 && $3 ~ re && $7 != "missing" && (!n++ || $7 > m) {
+			m = $7; where = $1 " " $2 " " $3
+		}
+		END { if (n) print m, where; else print "0 none" }' "$RESULTS_PARTIAL/compare.csv"
+}
+read -r path_diff path_where <<<"$(largest '^instructions_')"
+read -r switch_diff switch_where <<<"$(largest '^world_switches_')"
+read -r other_diff other_where <<<"$(largest '^(minflt|exits|fastpath|exitless)_')"
+# Series either run lacks.
+missing=$(awk -F, 'FNR > 1 { seen[$1 "," $2 "," $3 "," $4] += FILENAME ~ /run-a/ ? 1 : 2 }
+	END { for (k in seen) n += seen[k] != 3; print n + 0 }' \
+	"$RESULTS_PARTIAL/run-a.csv" "$RESULTS_PARTIAL/run-b.csv")
+verdict=$(awk -v p="$path_diff" -v s="$switch_diff" -v t="$tolerance" -v m="$missing" \
+	-v w="$path_where" 'BEGIN { print (p <= t && s <= t && m == 0 && w != "none") ? "pass" : "fail" }')
 
 # Run A's metadata, with what the comparison found.
-sed '$d' "$runs/meta-a.json" | sed '$s/$/,/' >"$RESULTS_PARTIAL/meta.json"
-cat >>"$RESULTS_PARTIAL/meta.json" <<EOF
-  "matrix_args": "$*",
-  "max_rel_diff_time": "$max_time",
-  "counts_identical": "$counts_same",
-  "series_missing_in_b": "$missing"
-}
-EOF
-say "largest relative difference of a time median: $max_time; counts identical: $counts_same"
+{
+	sed '$d' "$runs/meta-a.json" | sed '$s/$/,/'
+	json_object matrix_args "$*" tolerance "$tolerance" \
+		max_rel_diff_path_length "$path_diff" max_path_length_series "$path_where" \
+		max_rel_diff_world_switches "$switch_diff" max_world_switches_series "$switch_where" \
+		max_rel_diff_other_counts "$other_diff" max_other_counts_series "$other_where" \
+		series_missing "$missing" verdict "$verdict" | sed '1d'
+} >"$RESULTS_PARTIAL/meta.json"
+say "largest relative difference: path length $path_diff ($path_where), world switches $switch_diff ($switch_where); tolerance $tolerance: $verdict"
 trap 'rm -rf "$runs"' EXIT
 results_publish "$root"
+[ "$verdict" = pass ]

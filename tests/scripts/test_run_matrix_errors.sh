@@ -7,6 +7,7 @@ m=$TOP/scripts/run-matrix.sh
 expect_status 1 "unknown configuration" "$m" -o "$SCRATCH" -c native,bogus
 expect_status 1 "zero boots" "$m" -o "$SCRATCH" -b 0
 expect_status 1 "non-numeric repetitions" "$m" -o "$SCRATCH" -r five
+expect_status 1 "non-numeric path-length repetitions" "$m" -o "$SCRATCH" -i some
 expect_status 1 "unknown profile" "$m" -o "$SCRATCH" -p medium
 expect_status 1 "unknown PTE policy" "$m" -o "$SCRATCH" -P eager
 expect_status 2 "unknown option" "$m" -o "$SCRATCH" -Z

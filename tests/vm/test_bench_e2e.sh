@@ -4,11 +4,12 @@
 # through the matrix runner, and
 # check the results folder it writes: every expected series present with
 # finite positive values, the exact summary header, complete metadata, the
-# figures, kernel logs free of oopses and warnings, and perf's counts equal
-# to the module's and getrusage's.
+# figures, kernel logs free of oopses and warnings, perf's counts equal
+# to the module's and getrusage's, the path length of one boot on the
+# instruction clock, and the ratios between configurations.
 . "$(dirname "$0")/../lib.sh"
 scratch
-check "the matrix runs" "$TOP/scripts/run-matrix.sh" -o "$SCRATCH" -p quick -b 1 -r 2 -w 1 >/dev/null
+check "the matrix runs" "$TOP/scripts/run-matrix.sh" -o "$SCRATCH" -p quick -b 1 -r 2 -w 1 -i 1 >/dev/null
 [ "$failures" = 0 ] || finish
 dirs=$(find "$SCRATCH" -mindepth 1 -maxdepth 1)
 check "exactly one results folder, nothing partial" [ "$(echo "$dirs" | wc -l)" = 1 ]
@@ -28,9 +29,21 @@ done
 cat "$SCRATCH"/expected-* >"$SCRATCH/expected"
 check "raw.csv header" [ "$(head -1 "$r/raw.csv")" = "config,benchmark,metric,unit,rep,value" ]
 check "summary.csv header" [ "$(head -1 "$r/summary.csv")" = "config,benchmark,metric,unit,n,median,min,max" ]
-check "one summary row per series" [ "$(($(wc -l <"$r/summary.csv") - 1))" = "$(wc -l <"$SCRATCH/expected")" ]
+# The path length: for every time series an instructions_* one, from the
+# one repetition of the icount boot.
+times=$(grep -c ',\(ns\|ms\)_' "$SCRATCH/expected")
+check "one summary row per series, and one per time series for its path length" \
+	[ "$(($(wc -l <"$r/summary.csv") - 1))" = "$(($(wc -l <"$SCRATCH/expected") + times))" ]
 check "two repetitions per series (the Linux guest's boot time: one a boot)" \
-	[ -z "$(awk -F, 'NR > 1 && $5 != ($2 == "linux_boot" ? 1 : 2)' "$r/summary.csv")" ]
+	[ -z "$(awk -F, 'NR > 1 && $3 !~ /^instructions_/ && $5 != ($2 == "linux_boot" ? 1 : 2)' "$r/summary.csv")" ]
+check "the path length: one repetition of each time series, in instructions" \
+	[ "$(awk -F, '$3 ~ /^instructions_/ && $4 == "instructions" && $5 == 1' "$r/summary.csv" | wc -l)" = "$times" ]
+check "raw-icount.csv: the icount boot's own rows" \
+	[ "$(awk -F, 'NR > 1 && $1 == "lguest-exitless" && $3 ~ /^world_switches_/' "$r/raw-icount.csv" | wc -l)" -gt 0 ]
+check "meta.json says how instructions follow from icount's clock" \
+	grep -q '"path_length": "one boot per configuration on the instruction clock.*2 ns' "$r/meta.json"
+check "boots.csv: the timed, icount and counting boots of each configuration" \
+	[ "$(awk -F, 'NR > 1 && $4 ~ /^[0-9]+$/ && $5 > 0' "$r/boots.csv" | wc -l)" = 12 ]
 for key in git_rev kernel_pkg_version qemu_version accel cpu_model date host_cpu guest_kernel; do
 	check "meta.json has a non-empty $key" grep -qE "\"$key\": \"[^\"]+\"" "$r/meta.json"
 done
@@ -61,7 +74,28 @@ in_range() { # in_range VALUE LOW HIGH
 for c in lguest-baseline lguest-fastpath lguest-exitless; do
 	check "$c: null_hypercall costs 2 world switches ($(median $c null_hypercall))" \
 		in_range "$(median $c null_hypercall)" 2 2.1
+	# A round trip is about a thousand instructions in every build.
+	n=$(series $c null_hypercall instructions_per_op)
+	check "$c: null_hypercall's path length is 800 to 1500 instructions ($n)" in_range "$n" 800 1500
 done
+
+# ratios.csv: every lguest configuration's times over native's, the
+# fastpath's and exitless build's over the baseline's; with one boot a
+# side the interval is the ratio itself.
+check "ratios.csv header" [ "$(head -1 "$r/ratios.csv")" = "benchmark,metric,config,reference,ratio,ci_low,ci_high" ]
+native_times=$(grep -c ',\(ns\|ms\)_' "$SCRATCH/expected-native")
+for c in lguest-baseline lguest-fastpath lguest-exitless; do
+	check "ratios.csv: $c against native, every native time series" \
+		[ "$(awk -F, -v c="$c" '$3 == c && $4 == "native"' "$r/ratios.csv" | wc -l)" = "$native_times" ]
+done
+for c in lguest-fastpath lguest-exitless; do
+	check "ratios.csv: $c against the baseline, every time series" \
+		[ "$(awk -F, -v c="$c" '$3 == c && $4 == "lguest-baseline"' "$r/ratios.csv" | wc -l)" = \
+		"$(grep -c ',\(ns\|ms\)_' "$SCRATCH/expected-$c")" ]
+done
+check "ratios.csv: one boot a side, each interval the ratio itself" \
+	awk -F, 'NR > 1 { n++; if (!($5 > 0 && $5 == $6 && $5 == $7)) { print "off: " $0; bad++ } }
+		END { exit !(n > 0 && !bad) }' "$r/ratios.csv"
 # ws CONFIG BENCHMARK LOW HIGH: its world switches per op in [LOW, HIGH).
 ws() {
 	check "$1: $2 costs $3 world switches ($(median "$1" "$2"))" \
