@@ -9,14 +9,14 @@
 # .config) and the toolchain are where Makefile's workload-initramfs
 # put them: /workload/busybox and /usr, /lib.  With no TARGET, "make -j1
 # busybox" builds everything and the built busybox must run; with TARGETs
-# (objects such as libbb/xfuncs.o), make builds just those, for a short
-# check.  The build is reproducible: no timestamp, host or user name
+# (objects such as libbb/xfuncs.o), one make builds just those (and what
+# they need: the configuration, the generated headers), for a short check.  The build is reproducible: no timestamp, host or user name
 # reaches an object (KCONFIG_NOTIMESTAMP drops the configuration's
 # timestamp; the tree is at the same path everywhere; the archives are
 # deterministic in Debian's binutils), so every kernel must produce the same
 # bytes.  Output, one line each:
 #
-#	WORKLOAD-STEP target=<target> ms=<milliseconds of wall clock>
+#	WORKLOAD-STEP target=<targets, comma-separated> ms=<milliseconds>
 #	WORKLOAD-OBJECTS compiled=<objects the compiler wrote>
 #	WORKLOAD-HASH <sha256> <path>       for each object, and the binary
 #	WORKLOAD-RAN busybox true           when the binary ran
@@ -28,24 +28,20 @@ set -eu
 export PATH=/usr/bin:/bin LC_ALL=C TZ=UTC KCONFIG_NOTIMESTAMP=1
 cd /workload/busybox
 
-# CROSS_COMPILE names the tools by path: the busybox shell make runs its
-# commands with prefers its own applets (ar among them) to $PATH.
-
 # Milliseconds since boot, from the kernel's clock.
 now_ms() {
 	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
 }
 
 [ $# -gt 0 ] || set -- busybox
-: >make.log
-for target in "$@"; do
-	start=$(now_ms)
-	make -j1 CROSS_COMPILE=/usr/bin/ "$target" >>make.log 2>&1 || {
-		tail -40 make.log
-		exit 1
-	}
-	echo "WORKLOAD-STEP target=$target ms=$(($(now_ms) - start))"
-done
+start=$(now_ms)
+# CROSS_COMPILE names the tools by path: the busybox shell make runs its
+# commands with prefers its own applets (ar among them) to $PATH.
+make -j1 CROSS_COMPILE=/usr/bin/ "$@" >make.log 2>&1 || {
+	tail -40 make.log
+	exit 1
+}
+echo "WORKLOAD-STEP target=$(echo "$@" | tr ' ' ,) ms=$(($(now_ms) - start))"
 echo "WORKLOAD-OBJECTS compiled=$(grep -c '^  CC ' make.log || true)"
 find . -name '*.o' | sort | while read -r obj; do
 	echo "WORKLOAD-HASH $(sha256sum "$obj")"
