@@ -143,7 +143,7 @@ kvm-bench: initramfs tools
 paper:
 	scripts/build-paper.sh
 
-check: initramfs tools unit
+check: initramfs workload-initramfs tools unit
 	tests/run.sh
 
 clean:

@@ -89,8 +89,8 @@ ln -s i686-linux-gnu-ld.bfd "$stage/usr/bin/ld"
 for tool in as ar nm strip objcopy; do
 	ln -s "i686-linux-gnu-$tool" "$stage/usr/bin/$tool"
 done
-nlibs=$(elf_closure "$root" "$stage" $(find "$stage" -type f -perm -u+x \
-	\( -path '*/bin/*' -o -path "*/$gcclib/*" \)))
+mapfile -t programs < <(find "$stage" -type f -perm -u+x \( -path '*/bin/*' -o -path "*/$gcclib/*" \))
+nlibs=$(elf_closure "$root" "$stage" "${programs[@]}")
 # A link to what was not staged would fail only inside the guest.
 broken=$(find "$stage" -type l | while read -r link; do
 	target=$(readlink "$link")
