@@ -4,7 +4,8 @@
 #
 # usage: run-workload.sh [-l LOG] CONFIG [TARGET...]
 #   CONFIG   lguest-baseline, lguest-fastpath or lguest-exitless: the Linux
-#            guest (448 MiB) under that build of lg.ko
+#            guest (448 MiB) under that build of lg.ko; native: the VM's
+#            own kernel, in a chroot holding the guest's files
 #   TARGET   make targets of busybox's tree (objects such as
 #            libbb/xfuncs.o) for a short build; none: the whole build,
 #            linked, and the built busybox run
@@ -45,10 +46,11 @@ shift $((OPTIND - 1))
 config=$1
 shift
 case $config in
+native) ko= ;;
 lguest-baseline) ko=/lguest/lg.ko ;;
 lguest-fastpath) ko=/lguest/fastpath/lg.ko ;;
 lguest-exitless) ko=/lguest/exitless/lg.ko ;;
-*) die "unknown configuration '$config' (known: lguest-baseline, lguest-fastpath, lguest-exitless)" ;;
+*) die "unknown configuration '$config' (known: native, lguest-baseline, lguest-fastpath, lguest-exitless)" ;;
 esac
 for target in "$@"; do
 	case $target in '' | *[!A-Za-z0-9_./-]*) die "not a make target: '$target'" ;; esac
@@ -62,14 +64,25 @@ trap 'rm -rf "$work"' EXIT
 # The guest's job, then the VM's: load the module, boot the guest on the
 # build, unload the module.  The whole build takes most of an hour under
 # TCG, hence the generous limits (the VM's is the launcher's plus boot).
+# Natively, the VM unpacks the guest's initramfs and builds in a chroot of
+# it: the same programs at the same paths.
 echo "/bin/sh /workload/build-busybox.sh $*" >"$work/guest.sh"
-cat >"$work/vm.sh" <<EOF
+if [ -z "$ko" ]; then
+	cat >"$work/vm.sh" <<EOF
+mkdir /workload-root && cd /workload-root || exit 1
+cpio -id </lguest/workload.cpio 2>/dev/null || exit 1
+mount -t proc proc proc && mount -t devtmpfs dev dev && mount -t tmpfs tmp tmp || exit 1
+chroot /workload-root /bin/sh /workload/build-busybox.sh $*
+EOF
+else
+	cat >"$work/vm.sh" <<EOF
 insmod $ko || exit 1
 status=0
 /lguest/run-linux-guest -m 448 -t 5400 -i /lguest/workload.cpio /job/guest.sh || status=\$?
 rmmod lg || exit 1
 exit \$status
 EOF
+fi
 status=0
 "$TOP/scripts/vm-run.sh" -q -m 880 -t 5700 -l "$log" -f "$cpio:/lguest/workload.cpio" \
 	-f "$work/guest.sh:/job/guest.sh" "$work/vm.sh" >/dev/null || status=$?
