@@ -21,7 +21,7 @@ EVENT_ARGS ?=
 KVM_BENCH_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel native-guest-kernel module launcher guests \
-	abi-tests bench-progs tools perf initramfs guest-initramfs bench events kvm-bench \
+	abi-tests bench-progs tools perf initramfs guest-initramfs toolchain workload-initramfs bench events kvm-bench \
 	check unit paper clean
 
 all: initramfs tools
@@ -101,10 +101,25 @@ $(BUILD)/linux-guest/%: tests/linux-guest/%.c | deps
 
 # The Linux guest's own initramfs: its /init, busybox, the benchmarks and
 # the test programs.
+GUEST_FILES = $(BUILD)/bench:/bench $(BUILD)/linux-guest:/tests
 guest-initramfs: bench-progs $(BUILD)/guest-init $(BUILD)/linux-guest/mm_stress \
 		$(BUILD)/linux-guest/forge_window kernel
 	scripts/build-initramfs.sh $(BUILD)/guest-initramfs.cpio $(BUILD)/guest-init \
-		$(BUILD)/bench:/bench $(BUILD)/linux-guest:/tests
+		$(GUEST_FILES)
+
+# Debian's i386 C toolchain, trimmed, for the workload (issue 22).
+toolchain: deps
+	scripts/stage-toolchain.sh $(BUILD)/toolchain
+
+# The workload's Linux guest initramfs: the guest's own plus the toolchain
+# and busybox's configured source, about 90 MB, so only the workload's VMs
+# carry it (vm-run.sh -f); workload/build-busybox.sh runs the build.
+workload-initramfs: guest-initramfs toolchain
+	scripts/stage-busybox-source.sh $(BUILD)/workload-busybox
+	scripts/build-initramfs.sh $(BUILD)/workload-initramfs.cpio $(BUILD)/guest-init \
+		$(GUEST_FILES) $(BUILD)/toolchain/usr:/usr $(BUILD)/toolchain/lib:/lib \
+		$(BUILD)/workload-busybox:/workload/busybox \
+		workload/build-busybox.sh:/workload/build-busybox.sh
 
 # Debian's i386 perf and the libraries it loads, for the VM.
 perf: deps
@@ -147,7 +162,7 @@ kvm-bench: initramfs tools
 paper:
 	scripts/build-paper.sh
 
-check: initramfs tools unit
+check: initramfs workload-initramfs tools unit
 	tests/run.sh
 
 clean:

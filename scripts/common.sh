@@ -99,6 +99,50 @@ kernel_make() {
 	fi
 }
 
+# Where unpacked Debian packages, and the loader, keep shared libraries.
+ELF_LIB_DIRS="lib/i386-linux-gnu usr/lib/i386-linux-gnu lib usr/lib"
+
+# elf_closure ROOT STAGE ELF...: copy into STAGE/lib, flat (where the
+# dynamic loader looks first), every shared library the ELFs load, found by
+# following NEEDED entries from library to library in ROOT's library
+# folders (packages unpacked with dpkg-deb -x).  A library STAGE already
+# holds in one of those folders stays where it is; one that ROOT lacks is
+# an error, named.  Prints how many libraries the ELFs load.
+elf_closure() {
+	local root=$1 stage=$2 elf soname d lib
+	local -a todo
+	local -A seen=()
+	shift 2
+	todo=("$@")
+	mkdir -p "$stage/lib"
+	while [ ${#todo[@]} -gt 0 ]; do
+		elf=${todo[0]}
+		todo=("${todo[@]:1}")
+		for soname in $(objdump -p "$elf" | awk '$1 == "NEEDED" { print $2 }'); do
+			[ -z "${seen[$soname]:-}" ] || continue
+			seen[$soname]=1
+			lib=
+			for d in $ELF_LIB_DIRS; do
+				if [ -e "$stage/$d/$soname" ]; then
+					lib=$stage/$d/$soname
+					break
+				fi
+			done
+			if [ -z "$lib" ]; then
+				for d in $ELF_LIB_DIRS; do
+					[ -e "$root/$d/$soname" ] || continue
+					lib=$root/$d/$soname
+					cp -L "$lib" "$stage/lib/$soname"
+					break
+				done
+			fi
+			[ -n "$lib" ] || die "no unpacked package provides $soname"
+			todo+=("$lib")
+		done
+	done
+	echo ${#seen[@]}
+}
+
 # Emit gen_init_cpio spec lines that put host path $1 (a file or a whole
 # directory) at guest path $2, with the parent directories it needs.
 cpio_spec_for() {

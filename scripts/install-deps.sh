@@ -6,7 +6,9 @@
 #
 # --paper also installs the LaTeX toolchain for paper/.  Runs apt-get as
 # root, through sudo for a normal user.  A package that cannot be installed
-# is named in the error.
+# is named in the error.  It also gives apt Debian 12's source archive
+# (one file of the project's, added once), for the source packages the
+# workload and the TCG plugin fetch with apt-get source.
 set -eu
 . "$(dirname "$0")/common.sh"
 
@@ -31,7 +33,8 @@ missing=()
 for p in "${packages[@]}"; do
 	installed "$p" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
+sources=/etc/apt/sources.list.d/lguest-m012-src.sources
+if [ ${#missing[@]} -eq 0 ] && [ -f "$sources" ]; then
 	say "all ${#packages[@]} packages present"
 	"$TOP/scripts/qemu-plugin-include.sh" >/dev/null
 	exit 0
@@ -39,10 +42,19 @@ fi
 
 as_root=()
 if [ "$(id -u)" != 0 ]; then
-	command -v sudo >/dev/null || die "not root and no sudo: install as root: ${missing[*]}"
+	command -v sudo >/dev/null || die "not root and no sudo: install as root: ${missing[*]} $sources"
 	as_root=(sudo)
 fi
-say "installing: ${missing[*]}"
+# Debian 12's sources, beside the binary archive the machine already uses;
+# the update below reads their lists.
+if [ ! -f "$sources" ]; then
+	say "adding Debian 12's source archive to apt: $sources"
+	printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+		'Suites: bookworm bookworm-updates' 'Components: main' \
+		'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+		"${as_root[@]}" tee "$sources" >/dev/null
+fi
+[ ${#missing[@]} -eq 0 ] || say "installing: ${missing[*]}"
 # busybox-static:i386 needs the i386 architecture enabled first.
 if ! dpkg --print-foreign-architectures | grep -qx i386; then
 	"${as_root[@]}" dpkg --add-architecture i386
@@ -50,6 +62,7 @@ fi
 # A mirror that is mid-sync can fail one index; the install below then says
 # exactly which package is missing, so a partial update is not fatal here.
 "${as_root[@]}" apt-get update -q >&2 || say "warning: apt-get update reported errors"
+[ ${#missing[@]} -gt 0 ] || exit 0
 export DEBIAN_FRONTEND=noninteractive
 if ! "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; then
 	for p in "${missing[@]}"; do

@@ -54,37 +54,13 @@ if [ ! -x "$root/usr/bin/perf" ]; then
 	mv "$root.new" "$root"
 fi
 
-# Where the unpacked packages keep a library of this soname.
-find_lib() {
-	local d
-	for d in lib/i386-linux-gnu usr/lib/i386-linux-gnu lib usr/lib; do
-		if [ -e "$root/$d/$1" ]; then
-			echo "$root/$d/$1"
-			return
-		fi
-	done
-	die "no package of perf's closure provides $1"
-}
-
 stage=$out.new.$$
 rm -rf "$stage"
-mkdir -p "$stage/usr/bin" "$stage/lib"
+mkdir -p "$stage/usr/bin"
 cp "$root/usr/bin/perf" "$stage/usr/bin/perf"
-todo=("$root/usr/bin/perf")
-declare -A seen=()
-while [ ${#todo[@]} -gt 0 ]; do
-	elf=${todo[0]}
-	todo=("${todo[@]:1}")
-	for soname in $(objdump -p "$elf" | awk '$1 == "NEEDED" { print $2 }'); do
-		[ -z "${seen[$soname]:-}" ] || continue
-		seen[$soname]=1
-		lib=$(find_lib "$soname")
-		cp -L "$lib" "$stage/lib/$soname"
-		todo+=("$lib")
-	done
-done
-[ -e "$stage/lib/ld-linux.so.2" ] || cp -L "$(find_lib ld-linux.so.2)" "$stage/lib/"
+nlibs=$(elf_closure "$root" "$stage" "$stage/usr/bin/perf")
+[ -e "$stage/lib/ld-linux.so.2" ] || cp -L "$root/lib/ld-linux.so.2" "$stage/lib/"
 echo "$version" >"$stage/version"
 rm -rf "$out"
 mv "$stage" "$out"
-say "staged perf $version and ${#seen[@]} libraries in $out ($(du -sh "$out" | cut -f1))"
+say "staged perf $version and $nlibs libraries in $out ($(du -sh "$out" | cut -f1))"
