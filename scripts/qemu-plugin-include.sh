@@ -8,8 +8,8 @@
 # QEMU that loads it, and Debian ships that header only in the source
 # package.  The source is fetched and unpacked once per QEMU version, and
 # of it only the header is kept, under <cache>/qemu-src-<version>/,
-# outside the clone; nothing of it enters the tree.  A deb-src entry for Debian 12's main archive is added if apt has
-# none (as root, through sudo for a normal user).
+# outside the clone; nothing of it enters the tree.  apt needs a deb-src
+# entry, which scripts/install-deps.sh adds.
 set -eu
 . "$(dirname "$0")/common.sh"
 
@@ -23,17 +23,9 @@ if [ -f "$dir/$header" ]; then
 	exit 0
 fi
 
-as_root=()
-[ "$(id -u)" = 0 ] || as_root=(sudo)
-list=/etc/apt/sources.list.d/lguest-m012-src.sources
-if ! grep -rqs '^\(Types:.*deb-src\|deb-src \)' /etc/apt/sources.list /etc/apt/sources.list.d; then
-	say "adding Debian 12's source archive to apt: $list"
-	printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
-		'Suites: bookworm bookworm-updates' 'Components: main' \
-		'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
-		"${as_root[@]}" tee "$list" >/dev/null
-	"${as_root[@]}" apt-get update -q >&2 || say "warning: apt-get update reported errors"
-fi
+# scripts/install-deps.sh adds Debian 12's source archive to apt.
+grep -rqs '^\(Types:.*deb-src\|deb-src \)' /etc/apt/sources.list /etc/apt/sources.list.d ||
+	die "apt has no deb-src entry: run scripts/install-deps.sh"
 
 # apt-get source unpacks into the current folder, under a name of its
 # own: unpack into a scratch folder, keep the header, and rename its
