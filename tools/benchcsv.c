@@ -40,6 +40,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tool-common.h"
+
 /*
  * Console lines are short; a longer "line" means the input is not what we
  * think it is (binary junk, a missing newline), so refuse it rather than
@@ -50,22 +52,6 @@
 #define RAW_HEADER	"config,benchmark,metric,unit,rep,value"
 #define SUMMARY_HEADER	"config,benchmark,metric,unit,n,median,min,max"
 #define RESULT_PREFIX	"BENCH,"
-
-static void die(const char *fmt, ...)
-	__attribute__((noreturn, format(printf, 1, 2)));
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fputs("benchcsv: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
 
 static void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -80,21 +66,6 @@ static void warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static void *xrealloc(void *p, size_t size)
-{
-	p = realloc(p, size ? size : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-
-	return memcpy(xrealloc(NULL, n), s, n);
-}
-
 /* Grow *p (holding *cap elements of size elem) so that it can hold need. */
 static void grow(void **p, size_t *cap, size_t need, size_t elem)
 {
@@ -107,7 +78,7 @@ static void grow(void **p, size_t *cap, size_t need, size_t elem)
 			die("out of memory");
 		n *= 2;
 	}
-	*p = xrealloc(*p, n * elem);
+	*p = xrealloc(*p, n, elem);
 	*cap = n;
 }
 
@@ -775,6 +746,7 @@ int main(int argc, char **argv)
 	const char *cmd;
 	int ret;
 
+	tool_name = "benchcsv";
 	if (argc < 2)
 		usage();
 	cmd = argv[1];

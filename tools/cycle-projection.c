@@ -37,12 +37,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "tool-common.h"
 
 #define MAX_LINE	4096
 #define MAX_FIELDS	8
@@ -52,41 +53,17 @@
 #define EVENTS_HEADER	"config,benchmark,event,count_per_unit,unit"
 #define PATH_PREFIX	"instructions_per_"
 
-static void die(const char *fmt, ...)
-	__attribute__((noreturn, format(printf, 1, 2)));
-
 /* Temporary outputs not renamed yet: a refusal removes them. */
 static char *pending[2];
 
-static void die(const char *fmt, ...)
+/* Before a refusal's exit: the temporary outputs go. */
+static void remove_pending(void)
 {
-	va_list ap;
 	int i;
 
 	for (i = 0; i < 2; i++)
 		if (pending[i])
 			unlink(pending[i]);
-	fputs("cycle-projection: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static void *xrealloc(void *p, size_t size)
-{
-	p = realloc(p, size ? size : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-
-	return memcpy(xrealloc(NULL, n), s, n);
 }
 
 /* ---- reading CSV ------------------------------------------------------ */
@@ -266,7 +243,7 @@ static void read_model(const char *path)
 		csv_name(&c, f[1], "row name");
 		if (find_row(f[1]) < nrows)
 			die("%s:%lu: second row %s", path, c.lineno, f[1]);
-		rows = xrealloc(rows, (nrows + 1) * sizeof(*rows));
+		rows = xrealloc(rows, nrows + 1, sizeof(*rows));
 		r = &rows[nrows];
 		r->kind = k;
 		r->name = xstrdup(f[1]);
@@ -346,15 +323,15 @@ static void read_summary(const char *path)
 		if (find_point(f[0], f[1], f[2] + strlen(PATH_PREFIX)))
 			die("%s:%lu: second row for %s,%s,%s",
 			    path, c.lineno, f[0], f[1], f[2]);
-		points = xrealloc(points, (npoints + 1) * sizeof(*points));
+		points = xrealloc(points, npoints + 1, sizeof(*points));
 		p = &points[npoints++];
 		p->config = xstrdup(f[0]);
 		p->benchmark = xstrdup(f[1]);
 		p->unit = xstrdup(f[2] + strlen(PATH_PREFIX));
 		p->path = csv_number(&c, f[5], "median");
-		p->count = xrealloc(NULL, nrows * sizeof(*p->count));
+		p->count = xrealloc(NULL, nrows, sizeof(*p->count));
 		memset(p->count, 0, nrows * sizeof(*p->count));
-		p->seen = xrealloc(NULL, nrows * sizeof(*p->seen));
+		p->seen = xrealloc(NULL, nrows, sizeof(*p->seen));
 		memset(p->seen, 0, nrows * sizeof(*p->seen));
 		p->counted = false;
 	}
@@ -498,7 +475,7 @@ static void write_projection(FILE *f)
 
 static void write_sensitivity(FILE *f)
 {
-	struct swing *s = xrealloc(NULL, nrows * sizeof(*s));
+	struct swing *s = xrealloc(NULL, nrows, sizeof(*s));
 	const struct point *p;
 	size_t i, r;
 
@@ -537,7 +514,7 @@ static void write_temp(int slot, const char *dir, const char *name,
 		       void (*write)(FILE *))
 {
 	size_t n = strlen(dir) + strlen(name) + 32;
-	char *tmp = xrealloc(NULL, n);
+	char *tmp = xrealloc(NULL, n, 1);
 	FILE *f;
 
 	snprintf(tmp, n, "%s/.%s.tmp%ld", dir, name, (long)getpid());
@@ -553,7 +530,7 @@ static void write_temp(int slot, const char *dir, const char *name,
 static void install(int slot, const char *dir, const char *name)
 {
 	size_t n = strlen(dir) + strlen(name) + 2;
-	char *path = xrealloc(NULL, n);
+	char *path = xrealloc(NULL, n, 1);
 
 	snprintf(path, n, "%s/%s", dir, name);
 	if (rename(pending[slot], path))
@@ -568,6 +545,8 @@ int main(int argc, char **argv)
 	bool any = false;
 	size_t i;
 
+	tool_name = "cycle-projection";
+	tool_cleanup = remove_pending;
 	if (argc != 5) {
 		fputs("usage: cycle-projection MODEL SUMMARY EVENTS OUTDIR\n",
 		      stderr);
@@ -577,7 +556,7 @@ int main(int argc, char **argv)
 	read_model(argv[1]);
 	read_summary(argv[2]);
 	read_events(argv[3]);
-	value = xrealloc(NULL, nrows * sizeof(*value));
+	value = xrealloc(NULL, nrows, sizeof(*value));
 	for (i = 0; i < npoints; i++) {
 		if (points[i].counted) {
 			check_point(&points[i], argv[3]);

@@ -36,7 +36,6 @@
  */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,45 +43,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tool-common.h"
+
 #define RAW_HEADER	"config,benchmark,metric,unit,rep,value"
 #define RATIOS_HEADER	"benchmark,metric,config,reference,ratio,ci_low,ci_high"
 #define MAX_LINE	4096
 #define MAX_REFS	16
-
-static void die(const char *fmt, ...)
-	__attribute__((noreturn, format(printf, 1, 2)));
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fputs("ratios: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static void *xrealloc(void *p, size_t n, size_t size)
-{
-	if (size && n > SIZE_MAX / size)
-		die("out of memory");
-	p = realloc(p, n && size ? n * size : 1);
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (!d)
-		die("out of memory");
-	return d;
-}
 
 /*
  * One series: a configuration's repetitions of one benchmark's metric,
@@ -414,6 +380,7 @@ int main(int argc, char **argv)
 	size_t nrefs = 0, ncfg, i, j, x;
 	int opt;
 
+	tool_name = "ratios";
 	while ((opt = getopt(argc, argv, "b:R:n:s:h")) != -1) {
 		switch (opt) {
 		case 'b':
