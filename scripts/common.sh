@@ -13,6 +13,17 @@ cache_dir() {
 	(cd "$d" && pwd)
 }
 
+# fetch_source PACKAGE VERSION SCRATCH: Debian's source package
+# PACKAGE=VERSION unpacked in the folder SCRATCH (apt-get source unpacks
+# into the current folder, under a name of its own); prints the unpacked
+# tree's path.  The caller moves what it keeps into place and removes
+# SCRATCH.
+fetch_source() {
+	say "fetching Debian's $1 source $2 (once per version)"
+	(cd "$3" && apt-get source -q "$1=$2" >&2) || die "apt-get source $1=$2 failed"
+	find "$3" -mindepth 1 -maxdepth 1 -type d -name "$1-*"
+}
+
 # Print a message prefixed with the script's name on stderr.
 say() {
 	printf '%s: %s\n' "$(basename "$0")" "$*" >&2

@@ -27,15 +27,11 @@ fi
 grep -rqs '^\(Types:.*deb-src\|deb-src \)' /etc/apt/sources.list /etc/apt/sources.list.d ||
 	die "apt has no deb-src entry: run scripts/install-deps.sh"
 
-# apt-get source unpacks into the current folder, under a name of its
-# own: unpack into a scratch folder, keep the header, and rename its
-# folder into place whole.
+# Unpack into a scratch folder, keep the header, and rename its folder
+# into place whole.
 scratch=$(mktemp -d "$(cache_dir)/qemu-src.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
-say "fetching Debian's qemu source $version (once per version)"
-(cd "$scratch" && apt-get source -q "qemu=$version" >&2) ||
-	die "apt-get source qemu=$version failed"
-tree=$(find "$scratch" -mindepth 1 -maxdepth 1 -type d -name 'qemu-*')
+tree=$(fetch_source qemu "$version" "$scratch")
 [ -n "$tree" ] && [ -f "$tree/$header" ] || die "no $header in Debian's qemu $version"
 mkdir -p "$scratch/keep/include/qemu"
 cp "$tree/$header" "$scratch/keep/$header"

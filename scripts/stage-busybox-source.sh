@@ -25,14 +25,10 @@ done
 [ -n "$version" ] || die "apt has no source for busybox: run scripts/install-deps.sh"
 src=$(cache_dir)/busybox-src-${version#*:}
 if [ ! -f "$src/Makefile" ]; then
-	# apt-get source unpacks into the current folder, under a name of its
-	# own: unpack into a scratch folder and rename the tree into place.
+	# Unpack into a scratch folder and rename the tree into place.
 	scratch=$(mktemp -d "$(cache_dir)/busybox-src.XXXXXX")
 	trap 'rm -rf "$scratch"' EXIT
-	say "fetching Debian's busybox source $version (once per version)"
-	(cd "$scratch" && apt-get source -q "busybox=$version" >&2) ||
-		die "apt-get source busybox=$version failed"
-	tree=$(find "$scratch" -mindepth 1 -maxdepth 1 -type d -name 'busybox-*')
+	tree=$(fetch_source busybox "$version" "$scratch")
 	[ -n "$tree" ] && [ -f "$tree/Makefile" ] || die "no busybox tree in Debian's source $version"
 	# Another clone may have unpacked the same version meanwhile.
 	mv -T "$tree" "$src" 2>/dev/null || [ -f "$src/Makefile" ] || die "cannot move the source to $src"
