@@ -7,9 +7,9 @@
 # the guest has used before), whatever booting and setting up cost.
 #
 # usage: event-counts.sh [-c CONFIGS] [-b BENCHMARKS] [-p full|quick] [-o RESULTS_ROOT]
-#   -c  comma-separated configurations (default: native,lguest-baseline,
-#       lguest-fastpath,lguest-exitless; scripts/run-matrix.sh says what
-#       each runs)
+#   -c  comma-separated configurations (default: native,native-guest,
+#       lguest-baseline,lguest-fastpath,lguest-exitless;
+#       scripts/run-matrix.sh says what each runs)
 #   -b  comma-separated benchmarks of bench/suite.conf or
 #       bench/lguest-suite.conf (default: page_fault1,cow_fork,
 #       lat_syscall_null,null_hypercall,user_fault_notpresent,
@@ -33,7 +33,7 @@
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
-configs=native,lguest-baseline,lguest-fastpath,lguest-exitless
+configs=native,native-guest,lguest-baseline,lguest-fastpath,lguest-exitless
 benchmarks=page_fault1,cow_fork,lat_syscall_null,null_hypercall,user_fault_notpresent,user_fault_present
 profile=quick root=$TOP/results
 while getopts 'c:b:p:o:h' opt; do
@@ -97,7 +97,7 @@ for config in "${config_list[@]}"; do
 			SUITE_ONLY=$bench "$TOP/scripts/suite.sh" jobs "$config" "$profile" $reps 1 >"$job"
 			grep -q "BENCH-FAILED $bench " "$job" || continue
 			# Where lg.ko put the Switcher, against the plugin's slot.
-			[ "$config" = native ] ||
+			runs_natively "$config" ||
 				echo "dmesg | grep -o 'lguest: Switcher at [0-9a-fx-]*'" >>"$job"
 			if [ $reps = 1 ]; then
 				work=$(units "$job")
@@ -105,11 +105,13 @@ for config in "${config_list[@]}"; do
 			fi
 			run=$partial/logs/$config-$bench-r$reps
 			say "$config: $bench, $reps x $n ${unit}s after a warm-up"
-			"$TOP/scripts/vm-run.sh" -q -T icount -t 3600 -l "$run.log" -r "$run.results" \
+			read -r -a vm_args <<<"$("$TOP/scripts/suite.sh" vm-args "$config")"
+			"$TOP/scripts/vm-run.sh" -q -T icount -t 3600 ${vm_args[@]+"${vm_args[@]}"} \
+				-l "$run.log" -r "$run.results" \
 				-p "$("$TOP/scripts/insn-plugin-args.sh" "$run.csv")" "$job" ||
 				die "$config $bench -r $reps failed; its console: $run.log"
 			slot=$(sed -n 's/^# switcher slot \(0x[0-9a-f]*\)-.*/\1/p' "$run.csv")
-			[ "$config" = native ] || tr -d '\r' <"$run.log" |
+			runs_natively "$config" || tr -d '\r' <"$run.log" |
 				grep -q "^lguest: Switcher at $slot-" ||
 				die "$config: lg.ko's Switcher is not in the plugin's slot $slot"
 		done
