@@ -287,12 +287,25 @@ results_meta_pairs() {
 	echo date; date -u +%Y-%m-%dT%H:%M:%SZ
 }
 
-# Start a results folder: a hidden partial one under $1 (removing stale
-# partial ones), removed again unless results_publish renames it.
+# Start a results folder: a hidden partial one under $1, removed again
+# unless results_publish renames it.  Its name carries this shell's PID, so
+# that the stale partial folders removed here are only those of runs that
+# died: another run writing into the same root at the same time (a matrix
+# and an event count, say) keeps its own.
 results_begin() {
+	local old owner
 	mkdir -p "$1"
-	rm -rf "$1"/.partial-*
-	RESULTS_PARTIAL=$(mktemp -d "$1/.partial-XXXXXX")
+	for old in "$1"/.partial-*; do
+		[ -d "$old" ] || continue
+		owner=${old##*/.partial-}
+		owner=${owner%%-*}
+		case $owner in
+		'' | *[!0-9]*) ;;
+		*) ! kill -0 "$owner" 2>/dev/null || continue ;;
+		esac
+		rm -rf "$old"
+	done
+	RESULTS_PARTIAL=$(mktemp -d "$1/.partial-$$-XXXXXX")
 	chmod 755 "$RESULTS_PARTIAL"
 	trap 'rm -rf "$RESULTS_PARTIAL"' EXIT
 }
