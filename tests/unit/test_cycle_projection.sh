@@ -141,6 +141,15 @@ check "every row of bench/cycle-model.csv is in the sensitivity table" \
 	"$(grep -cE '^(event|refill|pages|ipc),' "$model")"
 check "every row of bench/cycle-model.csv says whether it is sourced or assumed" \
 	test -z "$(awk -F, '/^(event|refill|pages|ipc),/ && $7 == "" { print }' "$model")"
+# A sourced row quotes what it read, so the figure can be found again.
+unquoted=$(awk -F, '/^(event|refill|pages|ipc),/ {
+	src = $0
+	for (i = 0; i < 6; i++)
+		sub(/^[^,]*,/, "", src)
+	if (src !~ /^assumption:/ && src !~ /"/) print $2
+}' "$model")
+check "every sourced row of bench/cycle-model.csv quotes its source (not: $unquoted)" \
+	test -z "$unquoted"
 
 # --- refusals --------------------------------------------------------------
 # refuse NAME PATTERN FILE CONTENTS: with FILE (model, summary or events)
