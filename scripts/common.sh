@@ -181,6 +181,11 @@ cpio_spec_for() {
 	fi
 }
 
+# is_fraction VALUE: whether VALUE is a plain decimal such as 0.01.
+is_fraction() {
+	case $1 in '' | *[!0-9.]* | *.*.* | .) return 1 ;; esac
+}
+
 # Pack the gen_init_cpio spec on stdin into the newc archive $1, atomically;
 # its directories and links dated $2 (seconds since the epoch) when given,
 # else now (files keep their own mtimes).
