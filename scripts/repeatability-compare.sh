@@ -23,10 +23,15 @@
 # on the instruction clock they are the path lengths again.
 #
 # Prints compare.csv on stdout:
-#   config,benchmark,metric,unit,median_a,median_b,rel_diff,abs_diff,allowed,verdict
+#   config,benchmark,metric,unit,median_a,median_b,rel_diff,abs_diff,allowed,verdict,rep_spread,states
 # "allowed" is the largest absolute difference the series may show;
 # "verdict" is same (identical medians), within, OUTSIDE, missing (in one
-# run only) or unjudged (a time).  Exits 1 when any judged series is
+# run only) or unjudged (a time).  "rep_spread" is the larger of the two
+# runs' max - min over the repetitions; "states" is "yes" for a count
+# whose repetitions, within one run, differ by one event or more per page
+# or operation: not a stray interrupt but a different path for every unit,
+# the workload in more than one state, its median one of them.  The
+# verdict judges only run against run.  Exits 1 when any judged series is
 # OUTSIDE or missing, or when the runs hold no path length at all; 2 for a
 # usage error (a bad tolerance, a missing file, a count whose benchmark
 # UNITS does not give).
@@ -42,7 +47,7 @@ tolerance=0.01
 while getopts 't:h' opt; do
 	case $opt in
 	t) tolerance=$OPTARG ;;
-	*) sed -n '2,33s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	*) sed -n '2,38s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -66,10 +71,11 @@ awk -F, -v OFS=, -v tol="$tolerance" '
 	file == 1 { split($0, u, " "); units[u[1]] = u[2]; next }
 	FNR == 1 { next }
 	{ key = $1 OFS $2 OFS $3 OFS $4 }
+	{ spread = $8 - $7; if (!(key in w) || spread > w[key]) w[key] = spread }
 	file == 2 { a[key] = $6; order[++n] = key; next }
 	{ b[key] = $6; if (!(key in a)) order[++n] = key }
 	END {
-		print "config,benchmark,metric,unit,median_a,median_b,rel_diff,abs_diff,allowed,verdict"
+		print "config,benchmark,metric,unit,median_a,median_b,rel_diff,abs_diff,allowed,verdict,rep_spread,states"
 		bad = paths = 0
 		for (i = 1; i <= n; i++) {
 			k = order[i]
@@ -77,7 +83,7 @@ awk -F, -v OFS=, -v tol="$tolerance" '
 			what = kind(f[3])
 			paths += what == "path"
 			if (!(k in a) || !(k in b)) {
-				print k, a[k], b[k], "", "", "", "missing"
+				print k, a[k], b[k], "", "", "", "missing", "", ""
 				bad++
 				continue
 			}
@@ -103,8 +109,9 @@ awk -F, -v OFS=, -v tol="$tolerance" '
 				verdict = "OUTSIDE"
 				bad++
 			}
+			states = what == "count" && w[k] >= 1 ? "yes" : "no"
 			print k, a[k], b[k], sprintf("%.6f", rel), sprintf("%.6f", d),
-				sprintf("%.6f", allowed), verdict
+				sprintf("%.6f", allowed), verdict, sprintf("%.6f", w[k]), states
 		}
 		if (!paths) {
 			print "repeatability-compare: no path length (instructions_*) in either run" > "/dev/stderr"

@@ -71,13 +71,18 @@ largest() {
 		}
 		END { if (n) print m, where; else print "0 none" }' "$RESULTS_PARTIAL/compare.csv"
 }
-# tally VERDICT: how many series compare.csv gives that verdict.
+# tally VALUE [COLUMN]: how many series compare.csv gives that verdict (or
+# that value in COLUMN).
 tally() {
-	awk -F, -v v="$1" 'NR > 1 && $10 == v { n++ } END { print n + 0 }' "$RESULTS_PARTIAL/compare.csv"
+	awk -F, -v v="$1" -v c="${2:-10}" 'NR > 1 && $c == v { n++ } END { print n + 0 }' \
+		"$RESULTS_PARTIAL/compare.csv"
 }
-# The judged series outside what they may differ by, "; "-separated.
-outside=$(awk -F, '$10 == "OUTSIDE" { printf "%s%s %s %s", n++ ? "; " : "", $1, $2, $3 }' \
-	"$RESULTS_PARTIAL/compare.csv")
+# series_where AWK-CONDITION: the series compare.csv's rows meeting it,
+# "; "-separated.
+series_where() {
+	awk -F, "NR > 1 && $1"' { printf "%s%s %s %s", n++ ? "; " : "", $1, $2, $3 }' \
+		"$RESULTS_PARTIAL/compare.csv"
+}
 read -r path_diff path_where <<<"$(largest '^instructions_')"
 read -r switch_diff switch_where <<<"$(largest '^world_switches_')"
 read -r other_diff other_where <<<"$(largest '^(minflt|exits|fastpath|exitless)_')"
@@ -92,9 +97,13 @@ read -r other_diff other_where <<<"$(largest '^(minflt|exits|fastpath|exitless)_
 		count_floor "one event a repetition, 1/(pages or operations) a unit, plus 0.001 for the printed precision" \
 		series_same "$(tally same)" series_within "$(tally within)" \
 		series_outside "$(tally OUTSIDE)" series_missing "$(tally missing)" \
-		outside "$outside" verdict "$verdict" | sed '1d'
+		outside "$(series_where '$10 == "OUTSIDE"')" \
+		series_in_states "$(tally yes 12)" \
+		states "repetitions within one run one event or more a page or operation apart: the workload in more than one state, the median one of them" \
+		in_states "$(series_where '$12 == "yes"')" \
+		verdict "$verdict" | sed '1d'
 } >"$RESULTS_PARTIAL/meta.json"
-say "$(tally same) series identical, $(tally within) within tolerance or floor, $(tally OUTSIDE) outside, $(tally missing) missing; largest relative difference: path length $path_diff ($path_where), world switches $switch_diff ($switch_where); tolerance $tolerance: $verdict"
+say "$(tally same) series identical, $(tally within) within tolerance or floor, $(tally OUTSIDE) outside, $(tally missing) missing, $(tally yes 12) in more than one state within a run; largest relative difference: path length $path_diff ($path_where), world switches $switch_diff ($switch_where); tolerance $tolerance: $verdict"
 trap 'rm -rf "$runs"' EXIT
 results_publish "$root"
 [ "$verdict" = pass ]
