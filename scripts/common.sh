@@ -181,14 +181,21 @@ cpio_spec_for() {
 	fi
 }
 
-# Pack the gen_init_cpio spec on stdin into the newc archive $1, atomically.
+# is_fraction VALUE: whether VALUE is a plain decimal such as 0.01.
+is_fraction() {
+	case $1 in '' | *[!0-9.]* | *.*.* | .) return 1 ;; esac
+}
+
+# Pack the gen_init_cpio spec on stdin into the newc archive $1, atomically;
+# its directories and links dated $2 (seconds since the epoch) when given,
+# else now (files keep their own mtimes).
 # Uncompressed on purpose: the VM runner appends a second archive, and the
 # kernel finds it only where the first one ends 4-byte aligned.
 cpio_pack() {
 	local out=$1 gen
 	gen=$(kernel_build_dir)/usr/gen_init_cpio
 	[ -x "$gen" ] || die "$gen missing: build the kernel first (make kernel)"
-	"$gen" - >"$out.tmp" || { rm -f "$out.tmp"; die "packing $out failed"; }
+	"$gen" ${2:+-t "$2"} - >"$out.tmp" || { rm -f "$out.tmp"; die "packing $out failed"; }
 	mv "$out.tmp" "$out"
 }
 

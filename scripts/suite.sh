@@ -6,6 +6,10 @@
 #        suite.sh perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY]
 #                                                      the same under perf
 #        suite.sh expected CONFIG                      "benchmark,metric" lines
+#        suite.sh units CONFIG full|quick              "benchmark count unit"
+#                                                      lines: the pages or
+#                                                      operations one
+#                                                      repetition counts over
 #        suite.sh vm-args CONFIG                       scripts/vm-run.sh's
 #                                                      options for its boots
 #
@@ -54,7 +58,7 @@ RESULTS_TTY=/dev/ttyS1
 LINUX_GUEST_MIB=448
 
 usage() {
-	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected|vm-args CONFIG"
+	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected|vm-args CONFIG | units CONFIG full|quick"
 }
 
 # The lines of a suite file, without comments.
@@ -114,9 +118,10 @@ bytes() {
 	esac
 }
 
-# The launcher's -w for each program of the Linux guest: a window a
-# repetition, over the pages its -s maps (4 KiB each) or its -n operations.
-linux_windows() {
+# What one repetition of each program of bench/suite.conf counts over,
+# "NAME N UNIT" lines: the pages its -s maps (4 KiB each) or its -n
+# operations.
+native_units() {
 	local name kind rest n
 	entries "$TOP/bench/suite.conf" | while read -r name kind rest; do
 		# shellcheck disable=SC2046 # the options, word by word
@@ -124,13 +129,21 @@ linux_windows() {
 		n=
 		while [ $# -ge 2 ]; do
 			case $kind,$1 in
-			op,-n) n=$2:op ;;
-			fault*,-s) n=$(($(bytes "$2") / 4096)):page ;;
+			op,-n) n="$2 op" ;;
+			fault*,-s) n="$(($(bytes "$2") / 4096)) page" ;;
 			esac
 			shift 2
 		done
 		[ -n "$n" ] || die "suite.conf: $name: its window needs -s SIZE (kind fault) or -n N (kind op) in both profiles"
-		echo "-w $name:${n%:*}:$reps:${n#*:}"
+		echo "$name $n"
+	done
+}
+
+# The launcher's -w for each program of the Linux guest: a window a
+# repetition, over its units.
+linux_windows() {
+	native_units | while read -r name n unit; do
+		echo "-w $name:$n:$reps:$unit"
 	done | paste -sd' ' -
 }
 
@@ -237,6 +250,14 @@ expected)
 		echo "linux_boot,ms_to_init"
 		native_expected exits
 	fi
+	;;
+units)
+	[ $# -eq 3 ] || usage
+	profile=$3
+	case $profile in full | quick) ;; *) die "profile must be full or quick, not '$profile'" ;; esac
+	runs_natively "$config" || entries "$TOP/bench/lguest-suite.conf" |
+		while read -r name rest; do echo "$name $(pick "$profile" "$rest") op"; done
+	native_units
 	;;
 vm-args)
 	[ $# -eq 2 ] || usage

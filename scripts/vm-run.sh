@@ -111,29 +111,43 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -n "$log" ] || log=$work/console.log
 
-# The job archive: /job/run.sh plus any -f files.
+# The job archive: /job/run.sh plus any -f files.  What it adds is dated
+# job_date, not the moment it was packed: the kernel parses each header's
+# digits one by one, so another time is another instruction count before
+# the job even starts, enough for a timer interrupt to land elsewhere and,
+# through the random pool, to move every address the kernel randomizes.
+# (Files given with -f keep their own mtimes.)
+job_date=2026-01-01T00:00:00
+job_epoch=$(date -u -d "$job_date" +%s)
 if [ -n "$cmd" ]; then
 	printf '%s\n' "$cmd" >"$work/run.sh"
 else
 	cp "$1" "$work/run.sh"
 fi
+touch -d "@$job_epoch" "$work/run.sh"
 {
 	cpio_spec_for "$work/run.sh" /job/run.sh
 	for pair in ${files[@]+"${files[@]}"}; do
 		case $pair in *:/*) ;; *) fail "-f wants HOST:/GUEST, got '$pair'" ;; esac
 		cpio_spec_for "${pair%%:*}" "${pair#*:}"
 	done
-} | cpio_spec_sorted | cpio_pack "$work/job.cpio"
+} | cpio_spec_sorted | cpio_pack "$work/job.cpio" "$job_epoch"
 cat "$initramfs" "$work/job.cpio" >"$work/initrd"
 
 accel=$("$TOP/scripts/probe-accel.sh" 2>/dev/null) || fail "accelerator probe failed"
 # icount: one instruction is 2^1 ns of guest time; with sleep=off an idle
 # guest's clock jumps to its next timer instead of waiting for the host's.
+# Nothing of the host's may reach the guest either, or two runs part ways:
+# the RTC starts from the job's date, not today's, because the kernel mixes
+# the time of day into its random pool, and so into every address it
+# randomizes (mmap bases, stacks, slab free lists).  The default CPU model
+# has no RDRAND; one that has it (-C) brings the host's random numbers in,
+# and QEMU 7.2's -seed does not make them repeat.
 case $clock in
 wall) clock_args=() ;;
 icount)
 	[ "$accel" = tcg ] || fail "-T icount needs TCG, and the probe chose $accel"
-	clock_args=(-icount shift=1,sleep=off -rtc clock=vm) ;;
+	clock_args=(-icount shift=1,sleep=off -rtc base=$job_date,clock=vm) ;;
 *) fail "-T takes wall or icount, not '$clock'" ;;
 esac
 tcg_args=()
