@@ -60,7 +60,7 @@ guests: deps
 # guests with the launcher's own code (made by the launcher rule, hence the
 # empty recipe) and report through the unit tests' harness.
 ABI_TESTS := bad_ioctls dr6_after_guest fuzz_regs irq_kick irq_thread memlock \
-	task_lifetime
+	task_lifetime watch_during_guest
 ABI_LAUNCHER := $(patsubst %,$(BUILD)/launcher/obj/%.o,errmsg file elf boot load)
 ABI_LIB := tests/abi/abi.c tests/unit/check.c
 abi-tests: $(ABI_TESTS:%=$(BUILD)/abi/%) $(BUILD)/abi/ldt_launcher

@@ -63,6 +63,21 @@ module_param(verw_always, bool, 0444);
 MODULE_PARM_DESC(verw_always,
 		 "clear CPU buffers (verw) before every entry into a guest, even where the host kernel does not");
 
+/*
+ * A guest must never see the host's global TLB entries, so every trip
+ * drops CR4's PGE on the way in and sets it again on the way home: two
+ * whole-TLB flushes a round trip, the host's global entries refilled
+ * after each.  lguest in Linux 4.13 chose instead to turn PGE off on every
+ * CPU for as long as the module was loaded: the trip's CR4 then changes
+ * only what the guest must not have besides, and the host pays elsewhere,
+ * with no global kernel entries surviving any of its own context switches.
+ * This offers that choice, to measure both (docs/fault-path.md).
+ */
+static bool pge_off;
+module_param(pge_off, bool, 0444);
+MODULE_PARM_DESC(pge_off,
+		 "turn off global pages on every CPU while lg.ko is loaded, instead of on every world switch");
+
 static struct lguest_pages *lguest_pages(unsigned int cpu)
 {
 	return (void *)switcher_addr +
@@ -427,6 +442,25 @@ static void pmu_leave_guest(const struct pmu_trip *t)
 }
 
 /*
+ * Give one of the Switcher's debug registers (lg.h) the value a trip
+ * starts from.  A write to a debug register serializes the CPU and a read
+ * does not, and between two trips of one guest the registers almost
+ * always still hold what the last trip needs: its host cr3, and notes
+ * that stayed zero.  But the host may have put breakpoints there in
+ * between (hw_breakpoint_restore(), a task's ptrace or perf breakpoints
+ * after a context switch), so we look every time, and write only what
+ * differs.
+ */
+static __always_inline void switcher_dr_load(int reg, unsigned long value)
+{
+	unsigned long now;
+
+	get_debugreg(now, reg);
+	if (now != value)
+		set_debugreg(value, reg);
+}
+
+/*
  * The trip itself.  Around it: the Switcher's debug registers (lg.h), the
  * host's breakpoints off while they are ours; the PMU's linear-address
  * writers off; sysenter disarmed; and the launcher's LDT, which the
@@ -438,7 +472,6 @@ static unsigned long switcher_trip(struct lguest_pages *pages,
 				   unsigned long *mce)
 {
 	bool breakpoints = hw_breakpoint_active();
-	u32 sysenter_lo, sysenter_hi;
 	struct pmu_trip pmu;
 	unsigned long nmi;
 	u16 ldt;
@@ -446,24 +479,26 @@ static unsigned long switcher_trip(struct lguest_pages *pages,
 	pmu_enter_guest(&pmu);
 	if (breakpoints)
 		set_debugreg(0, 7);
-	set_debugreg(__read_cr3(), SWITCHER_DR_HOST_CR3);
-	set_debugreg(0, SWITCHER_DR_REFLECTED);
-	set_debugreg(0, SWITCHER_DR_NMI);
-	set_debugreg(0, SWITCHER_DR_MCE);
+	switcher_dr_load(SWITCHER_DR_HOST_CR3, __read_cr3());
+	switcher_dr_load(SWITCHER_DR_REFLECTED, 0);
+	switcher_dr_load(SWITCHER_DR_NMI, 0);
+	switcher_dr_load(SWITCHER_DR_MCE, 0);
 	asm volatile("sldt %0" : "=rm"(ldt));
 
 	/*
 	 * sysenter from guest user space would enter the host's kernel on
 	 * the guest's page tables: with SYSENTER_CS zero it faults (#GP)
-	 * instead, and the guest handles that.
+	 * instead, and the guest handles that.  The host's own value need
+	 * not be read back from the MSR: Linux keeps it in this CPU's TSS
+	 * (ss1, which a 32-bit kernel never uses as a stack selector), and
+	 * a context switch, which alone changes it, cannot come mid-trip.
 	 */
-	rdmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
 	wrmsr(MSR_IA32_SYSENTER_CS, 0, 0);
 	asm volatile("pushfl; lcall *%1; popfl"
 		     : "+a"(pages)
 		     : "m"(lguest_entry)
 		     : "memory", "cc", "ebx", "ecx", "edx", "esi", "edi");
-	wrmsr(MSR_IA32_SYSENTER_CS, sysenter_lo, sysenter_hi);
+	wrmsr(MSR_IA32_SYSENTER_CS, this_cpu_read(cpu_tss_rw.x86_tss.ss1), 0);
 
 	if (ldt)
 		asm volatile("lldt %0" : : "rm"(ldt));
@@ -645,12 +680,13 @@ void lguest_handle_exit(struct lguest *lg)
 }
 
 /*
- * Put the Switcher's segments into (or take them out of) this CPU's GDT,
- * in slots the host never uses: see switch_to_guest for why.  The 32-bit
- * GDT is writable, at the address the CPU itself uses.  A CPU that comes
- * online later gets them too: hotplug runs these on the CPU concerned.
+ * Ready this CPU for guests, or stop: the Switcher's segments go into (or
+ * out of) its GDT, in slots the host never uses (see switch_to_guest for
+ * why; the 32-bit GDT is writable, at the address the CPU itself uses),
+ * and with pge_off its global pages go off (or back on).  A CPU that comes
+ * online later is readied too: hotplug runs these on the CPU concerned.
  */
-static int host_gdt_install(unsigned int cpu)
+static int host_cpu_online(unsigned int cpu)
 {
 	struct desc_ptr gdt;
 	u64 efer;
@@ -668,14 +704,18 @@ static int host_gdt_install(unsigned int cpu)
 	}
 	native_store_gdt(&gdt);
 	set_switcher_segments((struct desc_struct *)gdt.address);
+	if (pge_off)
+		cr4_clear_bits(X86_CR4_PGE);
 	return 0;
 }
 
-static int host_gdt_remove(unsigned int cpu)
+static int host_cpu_offline(unsigned int cpu)
 {
 	struct desc_ptr gdt;
 	struct desc_struct *d;
 
+	if (pge_off && boot_cpu_has(X86_FEATURE_PGE))
+		cr4_set_bits(X86_CR4_PGE);
 	native_store_gdt(&gdt);
 	d = (struct desc_struct *)gdt.address;
 	memset(&d[LGUEST_GDT_SWITCHER_CS], 0, sizeof(*d));
@@ -694,7 +734,7 @@ static int __init lguest_init(void)
 	if (err)
 		return err;
 	err = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "x86/lguest:online",
-				host_gdt_install, host_gdt_remove);
+				host_cpu_online, host_cpu_offline);
 	if (err < 0)
 		goto unmap;
 	lguest_cpuhp_state = err;

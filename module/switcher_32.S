@@ -123,24 +123,34 @@ switch_to_guest:
 	ltr	%dx
 
 	/*
-	 * No LDT in the guest's world.  The register still holds the
-	 * launcher's, whose base is a host address: read through the guest's
-	 * page tables, it would be whatever page the guest put there, call
-	 * gates into our ring-0 segment included.  core.c gives the launcher
-	 * its LDT back after the trip.
+	 * No LDT in the guest's world.  If the register holds the launcher's,
+	 * whose base is a host address, read through the guest's page tables
+	 * it would be whatever page the guest put there, call gates into our
+	 * ring-0 segment included: so load the null selector, and core.c gives
+	 * the launcher its LDT back after the trip.  Most launchers have none,
+	 * and a load serializes the CPU where a look does not: only then.
 	 */
+	sldt	%dx
+	testw	%dx, %dx
+	jz	1f
 	xorl	%edx, %edx
 	lldt	%dx
-
+1:
 	/*
 	 * CR4 before CR3: dropping PGE flushes the host's global TLB entries,
 	 * which would otherwise outlive the switch of page tables and leak the
-	 * host's kernel mappings into the guest.  (CR4 also drops SMAP and
-	 * SMEP: core.c says why.)  Both come from the host state page, which
-	 * vanishes with the next instruction.
+	 * host's kernel mappings into the guest.  (CR4 also drops SMAP, SMEP
+	 * and UMIP: core.c says why.)  Both come from the host state page,
+	 * which vanishes with the next instruction.  A CR4 write serializes;
+	 * where the host has none of those bits (lg.ko's pge_off on a CPU
+	 * without the rest), the guest's CR4 is the host's, and we skip it.
 	 */
 	movl	LGUEST_PAGES_guest_cr4(%eax), %edx
+	movl	%cr4, %ecx
+	cmpl	%ecx, %edx
+	je	2f
 	movl	%edx, %cr4
+2:
 	movl	LGUEST_PAGES_guest_cr3(%eax), %edx
 	movl	%edx, %cr3
 
@@ -181,12 +191,16 @@ switch_to_host_pushed:
 	 * The host's address space.  Its cr3 cannot wait for us in memory
 	 * the guest can read, so it waits in a debug register, which ring 1
 	 * cannot; from the next instruction on the host state page is there.
-	 * Then CR4 (PGE and SMAP back on).
+	 * Then CR4 (PGE, SMAP and the rest back on), unless it never changed.
 	 */
 	movl	%dr0, %edx
 	movl	%edx, %cr3
 	movl	LGUEST_PAGES_host_cr4(%eax), %edx
+	movl	%cr4, %ecx
+	cmpl	%ecx, %edx
+	je	1f
 	movl	%edx, %cr4
+1:
 
 	/*
 	 * The host's GDT, then its stack (%ss still holds the Switcher's

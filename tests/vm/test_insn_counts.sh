@@ -9,7 +9,10 @@
 #    (world_switches counts both), two per exitless window (a fill or an
 #    answered SET_PTE), and one for a window that found no shadow page
 #    table and went home from there (fallback reason 8, FP_NO_SHADOW);
-#  - CR4 writes, lgdt, lidt and ltr: two per trip; lldt one;
+#  - lgdt, lidt and ltr: two per trip; CR4 writes two per trip, none where
+#    the guest's CR4 is the host's (pge_off on a CPU without SMEP, SMAP
+#    and UMIP: the last run); sldt one per trip, and no lldt (these
+#    launchers have no LDT to drop);
 #  - IDT stub entries: one per trip, less the exits that came through the
 #    gates the fastpath and exitless builds point elsewhere (page faults,
 #    and the exitless build's hypercalls);
@@ -32,39 +35,51 @@ plugin() {
 }
 # agree WHAT PLUGIN MODULE: the two counts are the same number.
 agree() {
-	check "$build: $1: the plugin counted ${2:-nothing}, the counters imply $3" \
+	check "$label: $1: the plugin counted ${2:-nothing}, the counters imply $3" \
 		test "${2:-none}" = "$3"
 }
 
-for build in baseline fastpath exitless; do
+# Each run: BUILD [PARAMS] [CPU]: the build, lg.ko's parameters, and the
+# VM's CPU model when not the default (which has SMEP, SMAP and UMIP).
+for run in baseline fastpath exitless \
+	"baseline pge_off=1 qemu32,+pae,+nx"; do
+	read -r build params cpu <<<"$run"
+	cpu_args=()
+	[ -z "$cpu" ] || cpu_args=(-C "$cpu")
 	rm -f "$SCRATCH/counts.csv"
-	vm_job -t 600 -p "$("$TOP/scripts/insn-plugin-args.sh" "$SCRATCH/counts.csv")" \
+	vm_job -t 600 "${cpu_args[@]+"${cpu_args[@]}"}" \
+		-p "$("$TOP/scripts/insn-plugin-args.sh" "$SCRATCH/counts.csv")" \
 		-f "$TOP/tests/vm/jobs/insn-counts.sh:/job/insn-counts.sh" \
-		-c "sh /job/insn-counts.sh $build"
-	check "$build: the job ran to its end (status $VM_RC)" [ "$VM_RC" = 0 ]
-	check "$build: the three guests passed" [ "$(grep -c '^IC-RC 0 ' "$SCRATCH/log")" = 3 ]
-	check "$build: the plugin wrote its counts" [ -s "$SCRATCH/counts.csv" ]
+		-c "sh /job/insn-counts.sh $build $params"
+	label=$build${params:+ with $params on $cpu}
+	check "$label: the job ran to its end (status $VM_RC)" [ "$VM_RC" = 0 ]
+	check "$label: the three guests passed" [ "$(grep -c '^IC-RC 0 ' "$SCRATCH/log")" = 3 ]
+	check "$label: the plugin wrote its counts" [ -s "$SCRATCH/counts.csv" ]
 	slot=$(sed -n 's/^# switcher slot \(0x[0-9a-f]*\)-.*/\1/p' "$SCRATCH/counts.csv" 2>/dev/null)
-	check "$build: the Switcher lies in the plugin's slot ($slot)" \
+	check "$label: the Switcher lies in the plugin's slot ($slot)" \
 		grep -q "^lguest: Switcher at ${slot:-none}-" "$SCRATCH/log"
 	check_host_log_clean
 
 	ws=$(counter world_switches)
 	trips=$((ws / 2))
+	cr4_writes=$ws
+	[ -z "$params" ] || cr4_writes=0
 	windows=$(($(counter exitless_fills) + $(counter exitless_set_ptes)))
 	reflected=$(counter fastpath_reflected)
 	gated=0
-	[ $build = baseline ] || gated=$(counter trap14)
-	[ $build != exitless ] || gated=$((gated + $(counter hcall_)))
-	check "$build: the guests made trips ($trips)" [ "$trips" -gt 300 ]
-	[ $build = baseline ] || check "$build: the walker reflected faults ($reflected)" [ "$reflected" -ge 600 ]
-	[ $build != exitless ] || check "$build: the Switcher answered SET_PTEs ($windows)" [ "$windows" -ge 600 ]
+	[ "$build" = baseline ] || gated=$(counter trap14)
+	[ "$build" != exitless ] || gated=$((gated + $(counter hcall_)))
+	check "$label: the guests made trips ($trips)" [ "$trips" -gt 300 ]
+	[ "$build" = baseline ] || check "$label: the walker reflected faults ($reflected)" [ "$reflected" -ge 600 ]
+	[ "$build" != exitless ] || check "$label: the Switcher answered SET_PTEs ($windows)" [ "$windows" -ge 600 ]
 
 	agree "cr3 writes" "$(plugin cr3_write)" $((ws + 2 * windows + $(counter fastpath_fallback8)))
-	for e in cr4_write lgdt lidt ltr; do
+	for e in lgdt lidt ltr; do
 		agree "$e" "$(plugin $e)" "$ws"
 	done
-	agree "lldt" "$(plugin lldt)" "$trips"
+	agree "CR4 writes" "$(plugin cr4_write)" "$cr4_writes"
+	agree "sldt" "$(plugin sldt)" "$trips"
+	agree "lldt" "$(plugin lldt)" 0
 	agree "IDT stub entries" "$(plugin stub_entry)" $((trips - gated))
 	agree "iret" "$(plugin iret)" $((trips + reflected + windows))
 	agree "debug-register writes" "$(plugin dr_write)" "$reflected"

@@ -7,7 +7,7 @@ status=0
 for ko in /lguest/lg.ko /lguest/fastpath/lg.ko /lguest/exitless/lg.ko; do
 	insmod $ko || exit 1
 	chmod 0666 /dev/lguest
-	for t in dr6_after_guest irq_thread memlock task_lifetime; do
+	for t in dr6_after_guest irq_thread memlock task_lifetime watch_during_guest; do
 		timeout -k 5 120 /lguest/abi/$t
 		rc=$?
 		echo "ABI-RC $t $ko $rc"
