@@ -19,11 +19,11 @@
 #         lguest-<build>-direct  that build with direct system calls
 #                          (lg.ko's direct_syscalls=1); in meta.json
 #   -p  suite profile from bench/suite.conf (default full)
-#   -b  VM boots per configuration (default 6); each runs every benchmark.
+#   -b  VM boots per configuration (default 5); each runs every benchmark.
 #       The boots go in rounds, each round one boot of every configuration,
 #       the order rotated by one a round, so that a slow spell of the
 #       shared host falls on all of them alike
-#   -r  measured repetitions per benchmark per boot (default 3)
+#   -r  measured repetitions per benchmark per boot (default 2)
 #   -w  warm-up repetitions per benchmark per boot (default 1)
 #   -T  the guest's clock (scripts/vm-run.sh -T): wall (default), where
 #       times are the shared host's, or icount, where guest time counts
@@ -73,7 +73,7 @@
 set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
-configs=native,native-guest,lguest-baseline,lguest-fastpath,lguest-exitless profile=full boots=6 reps=3 warmup=1 clock=wall
+configs=native,native-guest,lguest-baseline,lguest-fastpath,lguest-exitless profile=full boots=5 reps=2 warmup=1 clock=wall
 icount_reps=3 pte_policy=demand-fill tests_log=
 root=$TOP/results
 while getopts 'c:p:b:r:w:T:i:P:l:o:h' opt; do
