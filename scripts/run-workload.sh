@@ -5,8 +5,8 @@
 # usage: run-workload.sh [-l LOG] [-r RESULTS] [-T wall|icount] CONFIG [TARGET...]
 #   CONFIG   native: the VM's own kernel, in a chroot holding the Linux
 #            guest's files; native-guest: the same on the Linux guest's
-#            kernel configuration booted natively, in the Linux guest's
-#            memory (scripts/suite.sh vm-args); lguest-baseline,
+#            kernel configuration booted natively (scripts/suite.sh
+#            vm-args), in the workload VM's memory; lguest-baseline,
 #            lguest-fastpath, lguest-exitless: the Linux guest (448 MiB)
 #            under that build of lg.ko; lguest-<build>-direct: that build
 #            with direct system calls (scripts/suite.sh insmod)
@@ -22,10 +22,10 @@
 #            icount, where the build's milliseconds x 500000 are the
 #            instructions it took
 #
-# The VM gets 880 MiB (its kernel has no highmem), native-guest's the
-# Linux guest's 448: the workload's guest initramfs (make
-# workload-initramfs: the toolchain and the configured source) rides in
-# the job archive, so the VMs of every other job stay small.  Output on
+# The VM gets 880 MiB (its kernel has no highmem): the workload's guest
+# initramfs (make workload-initramfs: the toolchain and the configured
+# source) rides in the job archive, so the VMs of every other job stay
+# small.  Output on
 # stdout, the guest's lines as workload/build-busybox.sh prints them and
 # the launcher's counters for the guest's whole run, boot included:
 #
@@ -61,10 +61,13 @@ shift $((OPTIND - 1))
 config=$1
 shift
 case $clock in wall | icount) ;; *) die "-T takes wall or icount, not '$clock'" ;; esac
-# The kernel and memory of the VM (native-guest's), or what loads lg.ko.
+# The VM's kernel (native-guest's own), always with 880 MiB (the last -m
+# wins): the guest's 448 cannot hold the VM's initramfs with the
+# workload's beside it (the kernel's unpacking fails), though the build
+# itself fits in far less; or what loads lg.ko.
 vm_args=$("$TOP/scripts/suite.sh" vm-args "$config") || exit 1
 read -r -a vm_args <<<"$vm_args"
-[ ${#vm_args[@]} -gt 0 ] || vm_args=(-m 880)
+vm_args+=(-m 880)
 runs_natively "$config" || insmod=$("$TOP/scripts/suite.sh" insmod "$config") || exit 1
 for target in "$@"; do
 	case $target in '' | *[!A-Za-z0-9_./-]*) die "not a make target: '$target'" ;; esac
@@ -80,8 +83,8 @@ trap 'rm -rf "$work"' EXIT
 # build, unload the module.  The whole build takes most of an hour under
 # TCG, hence the generous limits (the VM's is the launcher's plus boot).
 # Natively, the VM unpacks the guest's initramfs and builds in a chroot of
-# it: the same programs at the same paths (the archive goes once unpacked:
-# native-guest has only the Linux guest's memory).  Under lguest the
+# it: the same programs at the same paths (the archive goes once
+# unpacked).  Under lguest the
 # launcher counts the build's window (build-busybox.sh marks it).
 echo "/bin/sh /workload/build-busybox.sh $*" >"$work/guest.sh"
 if runs_natively "$config"; then
