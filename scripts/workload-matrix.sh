@@ -74,14 +74,14 @@ echo "$header" >"$partial/icount-switches.csv"
 
 # build CONFIG CLOCK RUN: one build, its console, output and results
 # channel in logs/CONFIG-RUN.*, its hashes in hashes/CONFIG-RUN.txt; its
-# rows, as repetition REP (RUN's number; 1 for the icount run), appended
-# to measured.csv: the time (wall) or the instructions (icount), the
-# guest's page faults, and under lguest the host's counts of the window
-# (on the instruction clock, its world switches go to icount-switches.csv
-# for the Amdahl bound).
+# rows, as repetition RUN's number (the icount run: 1, but its page
+# faults RUNS + 1, after the wall runs'), appended to measured.csv: the
+# time (wall) or the instructions (icount), the guest's page faults, and
+# under lguest the host's counts of the window (on the instruction clock,
+# its world switches go to icount-switches.csv for the Amdahl bound).
 build() {
-	local config=$1 clock=$2 run=$3 rep=${3#wall} out ms faults host
-	[ "$clock" = wall ] || rep=1
+	local config=$1 clock=$2 run=$3 rep=${3#wall} fault_rep=${3#wall} out ms faults host
+	[ "$clock" = wall ] || { rep=1; fault_rep=$((runs + 1)); }
 	out=$partial/logs/$config-$run
 	"$TOP/scripts/run-workload.sh" -T "$clock" -l "$out.log" -r "$out.results" "$config" \
 		${targets[@]+"${targets[@]}"} >"$out.out" ||
@@ -96,7 +96,7 @@ build() {
 		else
 			echo "$config,busybox_build,instructions_per_build,instructions,$rep,$((ms * 500000))"
 		fi
-		echo "$config,busybox_build,page_faults_per_build,faults,$rep,$((${faults% *} + ${faults#* }))"
+		echo "$config,busybox_build,page_faults_per_build,faults,$fault_rep,$((${faults% *} + ${faults#* }))"
 	} >>"$partial/measured.csv"
 	runs_natively "$config" && return
 	host=$("$benchcsv" extract-host "$config" "$out.results" | sed 's/_per_op,/_per_build,/') ||
