@@ -19,9 +19,11 @@ MATRIX_ARGS ?=
 EVENT_ARGS ?=
 # Arguments for scripts/kvm-bench.sh, e.g. KVM_BENCH_ARGS="-H -- -b 1 -r 3".
 KVM_BENCH_ARGS ?=
+# Arguments for scripts/workload-matrix.sh, e.g. WORKLOAD_ARGS="-c native -r 1".
+WORKLOAD_ARGS ?=
 
 .PHONY: all deps kernel guest-kernel native-guest-kernel module launcher guests \
-	abi-tests bench-progs tools perf initramfs guest-initramfs toolchain workload-initramfs bench events kvm-bench \
+	abi-tests bench-progs tools perf initramfs guest-initramfs toolchain workload-initramfs bench bench-workload events kvm-bench \
 	check unit paper clean
 
 all: initramfs tools
@@ -149,6 +151,11 @@ unit: deps
 
 bench: initramfs tools
 	scripts/run-matrix.sh $(MATRIX_ARGS)
+
+# The workload (issue 22): busybox built in every configuration, a
+# results folder of its own: results/<stamp>-<rev>-workload.
+bench-workload: initramfs workload-initramfs tools
+	scripts/workload-matrix.sh $(WORKLOAD_ARGS)
 
 # The instruction-class counts by difference (scripts/event-counts.sh), a
 # pass of its own: results/<stamp>-<rev>/events.csv.

@@ -12,6 +12,8 @@
 #                                                      repetition counts over
 #        suite.sh vm-args CONFIG                       scripts/vm-run.sh's
 #                                                      options for its boots
+#        suite.sh insmod CONFIG                        the VM's command that
+#                                                      loads its lg.ko
 #
 # PTE_POLICY, for the Linux guest: demand-fill (the default: the host fills
 # its shadow when a new PTE's page is first touched) or set-pte (the guest
@@ -44,6 +46,8 @@
 # For counting by difference (scripts/event-counts.sh): with
 # SUITE_ONLY=NAME, "jobs" runs only benchmark NAME (and no Linux guest for
 # an in-guest microbenchmark).
+# "insmod" prints the command loading an lguest configuration's lg.ko with
+# its parameters, for other jobs (scripts/run-workload.sh).
 # "expected" lists every series a complete run of that configuration must
 # contain.  "vm-args" prints the kernel and memory of the VM that runs it,
 # when they are not vm-run.sh's defaults (the host kernel in 768 MiB), and
@@ -58,7 +62,7 @@ RESULTS_TTY=/dev/ttyS1
 LINUX_GUEST_MIB=448
 
 usage() {
-	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected|vm-args CONFIG | units CONFIG full|quick"
+	die "usage: $(basename "$0") jobs|perf-jobs CONFIG full|quick REPS WARMUP [PTE_POLICY] | expected|vm-args|insmod CONFIG | units CONFIG full|quick"
 }
 
 # The lines of a suite file, without comments.
@@ -92,6 +96,11 @@ module_for() {
 }
 module_args_for() {
 	case $1 in *-direct) echo direct_syscalls=1 ;; esac
+}
+insmod_line() {
+	local args
+	args=$(module_args_for "$1")
+	echo "insmod $(module_for "$1")${args:+ $args}"
 }
 
 # The native suite's commands (also what the Linux guest runs); with
@@ -216,8 +225,7 @@ jobs | perf-jobs)
 	elif runs_natively "$config"; then
 		native_jobs $count
 	else
-		args=$(module_args_for "$config")
-		echo "insmod $(module_for "$config")${args:+ $args} || exit 1"
+		echo "$(insmod_line "$config") || exit 1"
 		entries "$TOP/bench/lguest-suite.conf" | while read -r name rest; do
 			only "$name" || continue
 			ops=$(pick "$profile" "$rest")
@@ -266,6 +274,11 @@ vm-args)
 		[ -f "$kernel" ] || die "$kernel missing: run 'make native-guest-kernel'"
 		echo "-k $kernel -m $LINUX_GUEST_MIB"
 	fi
+	;;
+insmod)
+	[ $# -eq 2 ] || usage
+	runs_natively "$config" && die "$config runs no lg.ko"
+	insmod_line "$config"
 	;;
 *)
 	usage
