@@ -34,5 +34,11 @@ void abi_expect_shutdown(const char *what, int err, const struct lguest_exit *e)
 void abi_pin(int cpu);
 /* CLOCK_MONOTONIC, in seconds. */
 double abi_now(void);
+/*
+ * A hardware watchpoint of this task's (perf) on writes from user space to
+ * the word at @addr; returns its perf file, which counts the hits, or
+ * exits with status 2 if none can be had.
+ */
+int abi_watch(volatile int *addr);
 
 #endif /* TESTS_ABI_H */

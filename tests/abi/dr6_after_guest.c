@@ -8,13 +8,9 @@
  * in DR6, the handler would take the hit for a single-step too and send
  * us a SIGTRAP no breakpoint of ours asked for.
  */
-#include <linux/hw_breakpoint.h>
-#include <linux/perf_event.h>
 #include <signal.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/ioctl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "abi.h"
@@ -27,21 +23,6 @@ static void on_sigtrap(int sig)
 {
 	(void)sig;
 	sigtraps++;
-}
-
-static int watch(volatile int *addr)
-{
-	struct perf_event_attr a;
-
-	memset(&a, 0, sizeof(a));
-	a.type = PERF_TYPE_BREAKPOINT;
-	a.size = sizeof(a);
-	a.bp_type = HW_BREAKPOINT_W;
-	a.bp_addr = (unsigned long)addr;
-	a.bp_len = HW_BREAKPOINT_LEN_4;
-	a.exclude_kernel = 1;
-	a.exclude_hv = 1;
-	return syscall(SYS_perf_event_open, &a, 0, -1, -1, 0);
 }
 
 int main(void)
@@ -62,11 +43,7 @@ int main(void)
 	abi_expect_shutdown("single-stepped three times", err, &e);
 	close(fd);
 
-	bp = watch(&watched);
-	if (bp < 0) {
-		perror("perf_event_open (a hardware watchpoint)");
-		return 2;
-	}
+	bp = abi_watch(&watched);
 	watched = 1;
 	check(read(bp, &hits, sizeof(hits)) == sizeof(hits) && hits == 1,
 	      "the watchpoint counted %lld hits, want 1", hits);

@@ -14,13 +14,9 @@
  * asked for.  The job checks the host's log for an NMI it could not
  * explain.
  */
-#include <linux/hw_breakpoint.h>
-#include <linux/perf_event.h>
 #include <signal.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/ioctl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "abi.h"
@@ -37,21 +33,6 @@ static void on_sigtrap(int sig)
 	sigtraps++;
 }
 
-static int watch(volatile int *addr)
-{
-	struct perf_event_attr a;
-
-	memset(&a, 0, sizeof(a));
-	a.type = PERF_TYPE_BREAKPOINT;
-	a.size = sizeof(a);
-	a.bp_type = HW_BREAKPOINT_W;
-	a.bp_addr = (unsigned long)addr;
-	a.bp_len = HW_BREAKPOINT_LEN_4;
-	a.exclude_kernel = 1;
-	a.exclude_hv = 1;
-	return syscall(SYS_perf_event_open, &a, 0, -1, -1, 0);
-}
-
 int main(void)
 {
 	int bp[WATCHPOINTS];
@@ -63,13 +44,8 @@ int main(void)
 	abi_pin(0);
 	signal(SIGTRAP, on_sigtrap);
 
-	for (i = 0; i < WATCHPOINTS; i++) {
-		bp[i] = watch(&watched[i]);
-		if (bp[i] < 0) {
-			perror("perf_event_open (a hardware watchpoint)");
-			return 2;
-		}
-	}
+	for (i = 0; i < WATCHPOINTS; i++)
+		bp[i] = abi_watch(&watched[i]);
 
 	abi_load_elf(SINGLE_STEP_ELF, "count=200", 4u << 20, &g);
 	fd = abi_open();
