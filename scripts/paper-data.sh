@@ -77,7 +77,7 @@ trap 'rm -rf "$tmp"' EXIT
 		done
 	awk -F, '
 	# How the paper prints a median: times scaled to a readable unit,
-	# counts to two decimals.
+	# instructions whole, other counts to two decimals.
 	function text(v, unit) {
 		if (unit == "ns") {
 			if (v >= 1e6) return sprintf("%.2f\\,ms", v / 1e6)
@@ -86,6 +86,7 @@ trap 'rm -rf "$tmp"' EXIT
 			return sprintf("%.0f\\,ns", v)
 		}
 		if (unit == "ms") return sprintf("%.0f\\,ms", v)
+		if (unit == "instructions") return sprintf("%.0f", v)
 		return sprintf("%.2f", v)
 	}
 	NR == 1 { next }
