@@ -24,7 +24,7 @@
 #                per percent of lines added; see below)
 #   table-suite.tex, table-exits.tex, table-exits-op.tex   the evaluation's
 #                tables; table-patches.tex   the guest port's patches
-#   fig-time.pdf, fig-exits.pdf   the evaluation's figures, drawn for the page
+#   fig-time.pdf   the evaluation's figure, drawn for the page
 # Everything is written to a temporary folder and moved into place at the
 # end, so a failure leaves OUT_DIR as it was.
 set -eu -o pipefail
@@ -274,7 +274,7 @@ END {
 }' "$run/summary.csv" >"$tmp/table-suite.tex"
 
 # World switches per page by reason (2 per exit) for the fault benchmarks,
-# the three builds, once for the table and the figure: exits.dat has a line
+# the three builds, for the table: exits.dat has a line
 # per benchmark and build with the total, the host's fill, the host's
 # reflection, SET_PTE, everything else, and the work the Switcher did with
 # no exit: its reflections, fills and SET_PTEs.
@@ -357,8 +357,8 @@ END {
 # --- figures --------------------------------------------------------------
 # Drawn for the page (7 x 2.0 inches, 9-point Times), not the screen:
 # fig-time.pdf, time per page of the fault benchmarks in the four
-# configurations (median, bars min..max, log scale); fig-exits.pdf, world
-# switches per page by reason in the three builds (2 per exit, stacked).
+# configurations (median, bars min..max, log scale).  World switches by
+# reason are table-exits.tex's alone.
 command -v gnuplot >/dev/null || die "gnuplot not found: install gnuplot-nox"
 awk -F, '
 NR == 1 { next }
@@ -374,8 +374,8 @@ END {
 		print line
 	}
 }' "$run/summary.csv" >"$tmp/time.dat"
-[ -s "$tmp/time.dat" ] && [ -s "$tmp/exits.dat" ] || die "$run has no fault benchmarks to draw"
-gnuplot <<GP || die "gnuplot failed on the paper's figures"
+[ -s "$tmp/time.dat" ] || die "$run has no fault benchmarks to draw"
+gnuplot <<GP || die "gnuplot failed on the paper's figure"
 set terminal pdfcairo noenhanced font "Times,9" size 7in,2.0in
 set datafile separator tab
 set style fill solid 0.85 border rgb "#333333"
@@ -394,19 +394,6 @@ plot "$tmp/time.dat" using 2:3:4:xtic(1) title "native" lc rgb "#4c72b0", \
      "" using 5:6:7 title "lguest-baseline" lc rgb "#dd8452", \
      "" using 8:9:10 title "lguest-fastpath" lc rgb "#55a868", \
      "" using 11:12:13 title "lguest-exitless" lc rgb "#8172b3"
-unset output
-
-set output "$tmp/fig-exits.pdf"
-unset logscale y
-set yrange [0:*]
-set style histogram rowstacked
-set boxwidth 0.7
-set xtics rotate by 30 right
-set ylabel "world switches per page"
-plot "$tmp/exits.dat" using 4:xtic(strcol(1)." ".strcol(2)) title "host fills shadow" lc rgb "#4c72b0", \
-     "" using 5 title "host reflects fault" lc rgb "#dd8452", \
-     "" using 6 title "SET_PTE" lc rgb "#55a868", \
-     "" using 7 title "other" lc rgb "#8c8c8c"
 unset output
 GP
 rm -f "$tmp/time.dat" "$tmp/exits.dat"
