@@ -6,16 +6,25 @@
 # usage: paper-data.sh [RESULTS_DIR] OUT_DIR
 #
 # RESULTS_DIR defaults to the newest complete run of the full suite under
-# results/ (a folder with summary.csv and a meta.json saying profile
-# "full" and all three configurations).  Writes, in OUT_DIR:
+# results/ (a folder with summary.csv, ratios.csv, projection.csv,
+# sensitivity.csv and events.csv, and a meta.json saying profile "full"
+# and the five configurations).  Writes, in OUT_DIR:
 #   results.tex  \resmeta{KEY}{VALUE} for the run's metadata;
 #                \resdef{CONFIG}{BENCHMARK}{METRIC}{MEDIAN}{MIN}{MAX}{N}{TEXT}
 #                for every series of summary.csv (the raw numbers as
 #                summary.csv has them, and TEXT the median as the paper
 #                prints it); \ratiodef{A}{B}{BENCHMARK}{METRIC}{TEXT}: the
 #                median of A over that of B, for fastpath/baseline and each
-#                lguest build over native; \savingdef{BENCHMARK}{METRIC}{TEXT}:
-#                how much less the fastpath build's median is, in percent
+#                lguest build over native and over native-guest (and native
+#                over native-guest); \savingdef{BENCHMARK}{METRIC}{TEXT}:
+#                how much less the fastpath build's median is, in percent;
+#                \cidef{A}{B}{BENCHMARK}{METRIC}{RATIO}{LOW}{HIGH}: a ratio of
+#                TCG times with its bootstrap interval, from ratios.csv;
+#                \projdef{CONFIG}{BENCHMARK}{LOW}{HIGH}: projection.csv's
+#                cycles, and \projratiodef{CONFIG}{BENCHMARK}{LOW}{HIGH}
+#                those over native-guest's, end for end;
+#                \eventdef{CONFIG}{BENCHMARK}{EVENT}{COUNT}: events.csv's
+#                counts (the TCG plugin's) per page or operation
 #   loc.tex      \locdef{WHAT}{N}: lines of code (no comments or blank
 #                lines) of the host module, the Switcher, the walker and
 #                the fastpath-only C, and the walker's share of the module
@@ -23,7 +32,9 @@
 #                medians (time saved per round trip removed, percent saved
 #                per percent of lines added; see below)
 #   table-suite.tex, table-exits.tex, table-exits-op.tex   the evaluation's
-#                tables; table-patches.tex   the guest port's patches
+#                tables; table-patches.tex   the guest port's patches;
+#                table-sensitivity.tex   the projection's five most
+#                sensitive cost-model rows for the exitless first touch
 #   fig-time.pdf   the evaluation's figure, drawn for the page
 # Everything is written to a temporary folder and moved into place at the
 # end, so a failure leaves OUT_DIR as it was.
@@ -41,11 +52,14 @@ esac
 newest_full_run() {
 	local d configs
 	for d in $(ls -d "$TOP"/results/[0-9]*-[0-9]*-* 2>/dev/null | sort -r); do
-		[ -f "$d/summary.csv" ] && [ -f "$d/meta.json" ] || continue
+		for f in summary.csv meta.json ratios.csv projection.csv sensitivity.csv events.csv; do
+			[ -f "$d/$f" ] || continue 2
+		done
 		grep -q '"profile": "full"' "$d/meta.json" || continue
-		# The four configurations the paper compares; a run may hold more.
+		# The five configurations the paper compares; a run may hold more.
 		configs=$(sed -n 's/^  "configs": "\(.*\)",\{0,1\}$/,\1,/p' "$d/meta.json")
 		case $configs in *,native,*) ;; *) continue ;; esac
+		case $configs in *,native-guest,*) ;; *) continue ;; esac
 		case $configs in *,lguest-baseline,*) ;; *) continue ;; esac
 		case $configs in *,lguest-fastpath,*) ;; *) continue ;; esac
 		case $configs in *,lguest-exitless,*) ;; *) continue ;; esac
@@ -96,7 +110,7 @@ trap 'rm -rf "$tmp"' EXIT
 		key[$2 SUBSEP $3] = 1
 	}
 	END {
-		n = split("lguest-fastpath:lguest-baseline lguest-exitless:lguest-baseline lguest-baseline:native lguest-fastpath:native lguest-exitless:native", pairs, " ")
+		n = split("lguest-fastpath:lguest-baseline lguest-exitless:lguest-baseline lguest-baseline:native lguest-fastpath:native lguest-exitless:native native:native-guest lguest-baseline:native-guest lguest-fastpath:native-guest lguest-exitless:native-guest", pairs, " ")
 		for (k in key) {
 			split(k, bm, SUBSEP)
 			for (i = 1; i <= n; i++) {
@@ -112,6 +126,22 @@ trap 'rm -rf "$tmp"' EXIT
 					100 * (1 - med["lguest-fastpath", bm[1], bm[2]] / med["lguest-baseline", bm[1], bm[2]])
 		}
 	}' "$run/summary.csv" | sort
+	# The run's intervals, projection and plugin counts, as they are there.
+	for f in ratios.csv projection.csv events.csv; do
+		[ -f "$run/$f" ] || die "$run/$f missing"
+	done
+	awk -F, 'NR > 1 { printf "\\cidef{%s}{%s}{%s}{%s}{%.2f}{%.2f}{%.2f}\n", $3, $4, $1, $2, $5, $6, $7 }' \
+		"$run/ratios.csv"
+	awk -F, '
+	/^#/ || $1 == "config" { next }
+	{ printf "\\projdef{%s}{%s}{%.0f}{%.0f}\n", $1, $2, $4, $5; lo[$1, $2] = $4; hi[$1, $2] = $5; cfg[$1] = 1; bm[$2] = 1 }
+	END {
+		for (c in cfg) for (b in bm)
+			if (((c, b) in lo) && (("native-guest", b) in lo) && c != "native-guest")
+				printf "\\projratiodef{%s}{%s}{%.2f}{%.2f}\n", c, b,
+					lo[c, b] / lo["native-guest", b], hi[c, b] / hi["native-guest", b]
+	}' "$run/projection.csv"
+	awk -F, 'NR > 1 { printf "\\eventdef{%s}{%s}{%s}{%.2f}\n", $1, $2, $3, $4 }' "$run/events.csv"
 } >"$tmp/results.tex"
 
 # --- loc.tex --------------------------------------------------------------
@@ -353,6 +383,24 @@ END {
 	print "\\bottomrule"
 	print "\\end{tabular}"
 }' "$run/summary.csv" >"$tmp/table-exits-op.tex"
+
+# table-sensitivity.tex: how far the projection of the exitless build's
+# first touch moves when one cost-model row goes from its low end to its
+# high end, the others at their midpoints; the five rows that move it most.
+[ -f "$run/sensitivity.csv" ] || die "$run/sensitivity.csv missing"
+{
+	echo "% Generated by scripts/paper-data.sh: do not edit."
+	echo "\\begin{tabular}{@{}l r r r@{}}"
+	echo "\\toprule"
+	echo "cost-model row & at its low end & at its high end & swing \\\\"
+	echo "\\midrule"
+	awk -F, '$1 == "lguest-exitless" && $2 == "page_fault1" { print $7 "," $0 }' "$run/sensitivity.csv" |
+		sort -t, -k1,1 -g -r | head -5 | cut -d, -f2- |
+		awk -F, '{ name = $4; gsub(/_/, "\\_", name)
+			printf "\\texttt{%s} & %.0f & %.0f & %.0f \\\\\n", name, $5, $6, $7 }'
+	echo "\\bottomrule"
+	echo "\\end{tabular}"
+} >"$tmp/table-sensitivity.tex"
 
 # --- figures --------------------------------------------------------------
 # Drawn for the page (7 x 2.0 inches, 9-point Times), not the screen:

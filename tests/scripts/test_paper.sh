@@ -1,8 +1,9 @@
 #!/bin/bash
 # The paper builds from the committed results (scripts/build-paper.sh):
 # no LaTeX error, no undefined reference or citation; every result the
-# generator defines agrees with the summary.csv it came from; a result
-# the generator did not define stops the build; 6 to 8 pages.
+# generator defines agrees with the summary.csv, ratios.csv,
+# projection.csv or events.csv it came from; a result the generator did
+# not define stops the build; 6 to 8 pages.
 . "$(dirname "$0")/../lib.sh"
 scratch
 check "the paper builds" "$TOP/scripts/build-paper.sh" >"$SCRATCH/out" 2>&1 || {
@@ -63,6 +64,38 @@ check "every derived time per round trip agrees with the medians" awk -F, '
 		if (num - want / scale > 0.051 || want / scale - num > 0.051) { print "trip " b ": " t " vs " want; bad++ }
 	}
 	END { exit !(seen > 0 && !bad) }' "$run/summary.csv" "$gen/results.tex"
+
+# The intervals, the projection and the plugin's counts, against the
+# files of the run they came from (to their printed decimals).
+check "every interval agrees with ratios.csv" awk -F, '
+	FNR == NR { if (FNR > 1) r[$3 "," $4 "," $1 "," $2] = $5 "," $6 "," $7; next }
+	/^\\cidef\{/ {
+		s = $0; gsub(/^\\cidef\{|\}$/, "", s); split(s, f, /\}\{/)
+		k = f[1] "," f[2] "," f[3] "," f[4]; seen++
+		if (!(k in r)) { print "not in ratios.csv: " k; bad++; next }
+		split(r[k], w, ",")
+		for (i = 1; i <= 3; i++)
+			if (f[4 + i] - w[i] > 0.0051 || w[i] - f[4 + i] > 0.0051) { print "interval " k ": " f[4 + i] " vs " w[i]; bad++ }
+	}
+	END { exit !(seen > 0 && !bad) }' "$run/ratios.csv" "$gen/results.tex"
+check "every projection agrees with projection.csv" awk -F, '
+	FNR == NR { if ($1 !~ /^#/ && $1 != "config") p[$1 "," $2] = $4 "," $5; next }
+	/^\\projdef\{/ {
+		s = $0; gsub(/^\\projdef\{|\}$/, "", s); split(s, f, /\}\{/)
+		k = f[1] "," f[2]; seen++
+		if (!(k in p)) { print "not in projection.csv: " k; bad++; next }
+		split(p[k], w, ",")
+		if (f[3] - w[1] > 0.51 || w[1] - f[3] > 0.51 || f[4] - w[2] > 0.51 || w[2] - f[4] > 0.51) { print "projection " k; bad++ }
+	}
+	END { exit !(seen > 0 && !bad) }' "$run/projection.csv" "$gen/results.tex"
+check "every plugin count agrees with events.csv" awk -F, '
+	FNR == NR { if (FNR > 1) e[$1 "," $2 "," $3] = $4; next }
+	/^\\eventdef\{/ {
+		s = $0; gsub(/^\\eventdef\{|\}$/, "", s); split(s, f, /\}\{/)
+		k = f[1] "," f[2] "," f[3]; seen++
+		if (!(k in e) || f[4] - e[k] > 0.0051 || e[k] - f[4] > 0.0051) { print "event " k; bad++ }
+	}
+	END { exit !(seen > 0 && !bad) }' "$run/events.csv" "$gen/results.tex"
 
 # The drawn figure of the fault path is built from its TikZ source, and
 # the patch table lists every patch of the series.
