@@ -15,6 +15,9 @@ gen=$TOP/paper/build/gen
 check "paper.pdf written" [ -s "$pdf" ]
 pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
 check "6 to 8 pages ($pages)" [ "$pages" -ge 6 -a "$pages" -le 8 ]
+# Bitmap (Type 3) fonts blur in print and some venues refuse them.
+pdffonts "$pdf" >"$SCRATCH/fonts"
+refute "no Type 3 fonts" grep -q 'Type 3' "$SCRATCH/fonts"
 
 # The run the generator used, and its numbers against summary.csv: the raw
 # median, min, max and count as they are there, and the printed text a
