@@ -58,7 +58,7 @@ for run in "${runs[@]}"; do
 done
 objects=$(grep -c '\.o$' "$first" || true)
 binary="no binary (a build of objects only)"
-! grep -q ' \./busybox$' "$first" || binary="the binary, which ran"
+! grep -qE ' (\./)?busybox$' "$first" || binary="the binary, which ran"
 configs=$(printf '%s\n' "${runs[@]%-*}" | sort -u | paste -sd' ' -)
 echo "identical: $objects objects and $binary, in ${#runs[@]} runs of $configs" >"$dir/verdict.txt"
 
