@@ -269,6 +269,13 @@ project_rev() {
 	echo "$rev"
 }
 
+# meta_value DIR KEY: one string value of DIR's meta.json, a flat object
+# as json_object writes it (nothing when the key or the file is missing).
+meta_value() {
+	[ -f "$1/meta.json" ] || return 0
+	sed -n "s/^  \"$2\": \"\(.*\)\",\{0,1\}\$/\1/p" "$1/meta.json"
+}
+
 # A flat JSON object from KEY VALUE pairs, values as strings.
 json_object() {
 	local sep=

@@ -14,17 +14,12 @@ set -eu
 
 [ $# -gt 0 ] || { echo "usage: $(basename "$0") LOOP_DIR..." >&2; exit 2; }
 
-# One string value of a flat meta.json.
-meta() {
-	sed -n "s/^  \"$2\": \"\(.*\)\",\{0,1\}\$/\1/p" "$1/meta.json"
-}
-
 first=
 for d in "$@"; do
 	for f in meta.json summary.csv; do
 		[ -f "$d/$f" ] || die "$d: no $f (not a folder of loop-tests.sh)"
 	done
-	rev=$(meta "$d" git_rev)
+	rev=$(meta_value "$d" git_rev)
 	case $rev in
 	'' | unknown | *-dirty) die "$d: revision '$rev' names no commit" ;;
 	esac
@@ -32,13 +27,13 @@ for d in "$@"; do
 		die "$d: revision $rev is not in this repository"
 	if [ -z "$first" ]; then
 		first=$d first_rev=$rev
-		tests=$(meta "$d" tests) hogs=$(meta "$d" cpu_hogs)
+		tests=$(meta_value "$d" tests) hogs=$(meta_value "$d" cpu_hogs)
 		continue
 	fi
-	[ "$(meta "$d" tests)" = "$tests" ] ||
+	[ "$(meta_value "$d" tests)" = "$tests" ] ||
 		die "$d looped other tests than $first"
-	[ "$(meta "$d" cpu_hogs)" = "$hogs" ] ||
-		die "$d ran beside $(meta "$d" cpu_hogs) CPU hogs, $first beside $hogs"
+	[ "$(meta_value "$d" cpu_hogs)" = "$hogs" ] ||
+		die "$d ran beside $(meta_value "$d" cpu_hogs) CPU hogs, $first beside $hogs"
 	git -C "$TOP" diff --quiet "$first_rev" "$rev" -- . \
 		':!results' ':!paper' ':!*.md' ||
 		die "$d ($rev) ran other code than $first ($first_rev):" \

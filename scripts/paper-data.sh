@@ -57,7 +57,7 @@ newest_full_run() {
 		done
 		grep -q '"profile": "full"' "$d/meta.json" || continue
 		# The five configurations the paper compares; a run may hold more.
-		configs=$(sed -n 's/^  "configs": "\(.*\)",\{0,1\}$/,\1,/p' "$d/meta.json")
+		configs=,$(meta_value "$d" configs),
 		case $configs in *,native,*) ;; *) continue ;; esac
 		case $configs in *,native-guest,*) ;; *) continue ;; esac
 		case $configs in *,lguest-baseline,*) ;; *) continue ;; esac

@@ -25,11 +25,6 @@ done
 shift $((OPTIND - 1))
 [ $# -ge 2 ] || die "usage: $(basename "$0") [-o RESULTS_ROOT] DIR DIR..."
 
-# meta_value DIR KEY: a key of DIR's meta.json (a flat object of strings).
-meta_value() {
-	sed -n "s/^  \"$2\": \"\(.*\)\",\{0,1\}\$/\1/p" "$1/meta.json"
-}
-
 rev=$(meta_value "$1" git_rev)
 kind=$(meta_value "$1" build)
 [ -n "$rev" ] && [ -n "$kind" ] || die "$1: no git_rev or build in meta.json"

@@ -24,7 +24,7 @@ set -eu -o pipefail
 [ $# -eq 1 ] || die "usage: $(basename "$0") DIR"
 summary=$1/summary.csv
 [ -f "$summary" ] || die "$summary missing"
-rev=$(sed -n 's/^  "git_rev": "\([^"]*\)",\{0,1\}$/\1/p' "$1/meta.json" 2>/dev/null)
+rev=$(meta_value "$1" git_rev)
 [ "${rev%-workload}" = "$(project_rev)" ] ||
 	say "warning: $1 ran at ${rev:-an unknown revision}, the lines counted are of $(project_rev)"
 module_lines | awk -F, -v OFS=, '
