@@ -106,6 +106,8 @@ check "the fault-path figure is drawn from paper/fig-path.tex" grep -q 'fig-path
 pdftotext "$pdf" "$SCRATCH/paper.txt"
 check "its lanes are in the PDF" grep -q 'guest kernel' "$SCRATCH/paper.txt"
 check "and so is the walker's step" grep -q 'walker: guest' "$SCRATCH/paper.txt"
+check "and the exitless build's panel, its window no world switch" \
+	grep -q 'the window: no world switch' "$SCRATCH/paper.txt"
 # Every patch once: a row of its own, or in a group's FIRST--LAST row.
 covered() {
 	sed -n 's/^\\patchrow{\([0-9]*\)\(--\([0-9]*\)\)\{0,1\}}.*/\1 \3/p' "$gen/table-patches.tex" |
