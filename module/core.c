@@ -483,7 +483,18 @@ static unsigned long switcher_trip(struct lguest_pages *pages,
 	switcher_dr_load(SWITCHER_DR_REFLECTED, 0);
 	switcher_dr_load(SWITCHER_DR_NMI, 0);
 	switcher_dr_load(SWITCHER_DR_MCE, 0);
+
+	/*
+	 * No LDT in the guest's world.  If the register holds the launcher's,
+	 * whose base is a host address, read through the guest's page tables
+	 * it would be whatever page the guest put there, call gates into our
+	 * ring-0 segment included: so it goes for the trip and comes back
+	 * after it, here in one place.  Most launchers have none, and a load
+	 * serializes the CPU where a look does not: only then.
+	 */
 	asm volatile("sldt %0" : "=rm"(ldt));
+	if (ldt)
+		asm volatile("lldt %w0" : : "r"(0));
 
 	/*
 	 * sysenter from guest user space would enter the host's kernel on

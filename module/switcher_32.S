@@ -123,20 +123,6 @@ switch_to_guest:
 	ltr	%dx
 
 	/*
-	 * No LDT in the guest's world.  If the register holds the launcher's,
-	 * whose base is a host address, read through the guest's page tables
-	 * it would be whatever page the guest put there, call gates into our
-	 * ring-0 segment included: so load the null selector, and core.c gives
-	 * the launcher its LDT back after the trip.  Most launchers have none,
-	 * and a load serializes the CPU where a look does not: only then.
-	 */
-	sldt	%dx
-	testw	%dx, %dx
-	jz	1f
-	xorl	%edx, %edx
-	lldt	%dx
-1:
-	/*
 	 * CR4 before CR3: dropping PGE flushes the host's global TLB entries,
 	 * which would otherwise outlive the switch of page tables and leak the
 	 * host's kernel mappings into the guest.  (CR4 also drops SMAP, SMEP

@@ -32,6 +32,7 @@
 #	WORKLOAD-CONFIG <config>
 #	WORKLOAD-STEP target=<target> ms=<ms>     (the guest's clock: TCG time)
 #	WORKLOAD-FAULTS minor=<n> major=<n>       (the guest kernel's count)
+#	WORKLOAD-SYSCALLS calls=<n>               (the guest kernel's count: lguest)
 #	WORKLOAD-OBJECTS compiled=<n>
 #	WORKLOAD-HASH <sha256> <path>
 #	WORKLOAD-RAN busybox true                 (whole builds)

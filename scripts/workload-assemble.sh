@@ -10,7 +10,8 @@
 #                 repetition a run: busybox_build's ns_per_build (wall
 #                 runs), instructions_per_build (the icount run), the
 #                 host's world_switches_per_build and exits by reason per
-#                 build, page_faults_per_build (the guest's word); under
+#                 build, page_faults_per_build and, under lguest,
+#                 system_calls_per_build (the guest's word); under
 #                 lguest, null_hypercall's instructions_per_op and
 #                 world_switches_per_op, on the instruction clock
 #   icount-switches.csv  the same header: the icount run's

@@ -75,12 +75,13 @@ echo "$header" >"$partial/icount-switches.csv"
 # build CONFIG CLOCK RUN: one build, its console, output and results
 # channel in logs/CONFIG-RUN.*, its hashes in hashes/CONFIG-RUN.txt; its
 # rows, as repetition RUN's number (the icount run: 1, but its page
-# faults RUNS + 1, after the wall runs'), appended to measured.csv: the
+# faults and system calls RUNS + 1, after the wall runs'), appended to measured.csv: the
 # time (wall) or the instructions (icount), the guest's page faults, and
-# under lguest the host's counts of the window (on the instruction clock,
-# its world switches go to icount-switches.csv for the Amdahl bound).
+# under lguest the guest's system calls and the host's counts of the
+# window (on the instruction clock, its world switches go to
+# icount-switches.csv for the Amdahl bound).
 build() {
-	local config=$1 clock=$2 run=$3 rep=${3#wall} fault_rep=${3#wall} out ms faults host
+	local config=$1 clock=$2 run=$3 rep=${3#wall} fault_rep=${3#wall} out ms faults calls host
 	[ "$clock" = wall ] || { rep=1; fault_rep=$((runs + 1)); }
 	out=$partial/logs/$config-$run
 	"$TOP/scripts/run-workload.sh" -T "$clock" -l "$out.log" -r "$out.results" "$config" \
@@ -99,6 +100,9 @@ build() {
 		echo "$config,busybox_build,page_faults_per_build,faults,$fault_rep,$((${faults% *} + ${faults#* }))"
 	} >>"$partial/measured.csv"
 	runs_natively "$config" && return
+	calls=$(sed -n 's/^WORKLOAD-SYSCALLS calls=\([0-9]*\)$/\1/p' "$out.out")
+	[ -n "$calls" ] || die "$config: the guest kernel counted no system calls ($out.out)"
+	echo "$config,busybox_build,system_calls_per_build,calls,$fault_rep,$calls" >>"$partial/measured.csv"
 	host=$("$benchcsv" extract-host "$config" "$out.results" | sed 's/_per_op,/_per_build,/') ||
 		die "$config: unreadable results channel $out.results"
 	if [ "$clock" = wall ]; then
@@ -149,7 +153,7 @@ json_object "${pairs[@]}" accel tcg benchmark busybox_build unit build build "$b
 	direct_syscalls "$(printf '%s\n' "${config_list[@]}" | grep -- '-direct$' | paste -sd, -)" \
 	path_length "one build per configuration on the instruction clock (QEMU -icount shift=1,sleep=off): instructions_per_build = the guest's milliseconds x 500000, to its clock's 10 ms (5 million instructions)" \
 	round_trip "null_hypercall, full profile, 3 repetitions after 1 warm-up, on the instruction clock, per lguest configuration" \
-	guest_counts "page_faults_per_build: the guest kernel's minor and major faults of make and its children (/proc/PID/stat); system calls: not counted in the guest" \
+	guest_counts "page_faults_per_build: the guest kernel's minor and major faults of make and its children (/proc/PID/stat); system_calls_per_build (under lguest): the guest kernel's count (/proc/lguest/syscalls, guest patch 0031) from just before the window to just after it, the commands around make included; natively not counted" \
 	wall_clock "the guest's clock under TCG on a shared host: not hardware time" \
 	host_loadavg_before "$load_before" host_loadavg_after "$load_after" host_cores "$(nproc)" \
 	matrix_seconds "$(($(date +%s) - started))" linux_guest_mem_mib 448 \

@@ -18,6 +18,7 @@
 #
 #	WORKLOAD-STEP target=<targets, comma-separated> ms=<milliseconds>
 #	WORKLOAD-FAULTS minor=<n> major=<n>  the build's page faults
+#	WORKLOAD-SYSCALLS calls=<n>          its system calls (lguest only)
 #	WORKLOAD-OBJECTS compiled=<objects the compiler wrote>
 #	WORKLOAD-HASH <sha256> <path>       for each object, and the binary
 #	WORKLOAD-RAN busybox true           when the binary ran
@@ -26,7 +27,11 @@
 # say nothing about hardware.  The page faults are the kernel's count for
 # make and everything it ran (a shell's children's faults, from
 # /proc/PID/stat, once it has waited for make): the guest's word, a
-# cross-check of the host's counts.  Under lguest the make is also a bench
+# cross-check of the host's counts.  So are the system calls, which an
+# lguest guest's kernel counts (/proc/lguest/syscalls, guest patch 0031;
+# a kernel without it prints no line): from just before the window opens
+# to just after it closes, so make's and those of the few commands around
+# it, the window's marks included.  Under lguest the make is also a bench
 # window, busybox_build repetition 1 of one operation, marked through the
 # guest kernel's /proc/lguest/window, so the launcher counts its world
 # switches and exits itself (launcher -w busybox_build:1:1:op).  The exit
@@ -51,7 +56,13 @@ mark_window() {
 	printf "WDNW\\$1\\0\\0\\0\\1\\0\\0\\0\\1\\0\\0\\0busybox_build$pad" >/proc/lguest/window
 }
 
+# The guest kernel's count of system calls so far, if it keeps one.
+syscalls() {
+	[ ! -e /proc/lguest/syscalls ] || cat /proc/lguest/syscalls
+}
+
 [ $# -gt 0 ] || set -- busybox
+calls_before=$(syscalls)
 start=$(now_ms)
 mark_window 0
 # CROSS_COMPILE names the tools by path: the busybox shell make runs its
@@ -63,8 +74,11 @@ faults=$(sh -c 'make -j1 CROSS_COMPILE=/usr/bin/ "$@" >make.log 2>&1 || exit 1
 	exit 1
 }
 mark_window 1
-echo "WORKLOAD-STEP target=$(echo "$@" | tr ' ' ,) ms=$(($(now_ms) - start))"
+ms=$(($(now_ms) - start))
+calls_after=$(syscalls)
+echo "WORKLOAD-STEP target=$(echo "$@" | tr ' ' ,) ms=$ms"
 echo "WORKLOAD-FAULTS minor=${faults% *} major=${faults#* }"
+[ -z "$calls_before" ] || echo "WORKLOAD-SYSCALLS calls=$((calls_after - calls_before))"
 echo "WORKLOAD-OBJECTS compiled=$(grep -c '^  CC ' make.log || true)"
 find . -name '*.o' | sort | while read -r obj; do
 	echo "WORKLOAD-HASH $(sha256sum "$obj")"
