@@ -75,9 +75,9 @@ echo "$header" >"$partial/icount-switches.csv"
 # build CONFIG CLOCK RUN: one build, its console, output and results
 # channel in logs/CONFIG-RUN.*, its hashes in hashes/CONFIG-RUN.txt; its
 # rows, as repetition RUN's number (the icount run: 1, but its page
-# faults and system calls RUNS + 1, after the wall runs'), appended to measured.csv: the
-# time (wall) or the instructions (icount), the guest's page faults, and
-# under lguest the guest's system calls and the host's counts of the
+# faults and system calls RUNS + 1, after the wall runs'), appended to
+# measured.csv: the time (wall) or the instructions (icount), the guest's
+# page faults, and under lguest the guest's system calls and the host's counts of the
 # window (on the instruction clock, its world switches go to
 # icount-switches.csv for the Amdahl bound).
 build() {

@@ -58,6 +58,11 @@ vm_job() {
 	tr -d '\r' <"$SCRATCH/console" >"$SCRATCH/log"
 }
 
+# in_range VALUE LOW HIGH: VALUE is a number, LOW <= VALUE < HIGH.
+in_range() {
+	awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v < hi) }'
+}
+
 # count PATTERN FILE: how many lines of FILE match the extended regex.
 count() {
 	grep -cE "$1" "$2" || true

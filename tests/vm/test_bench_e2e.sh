@@ -70,9 +70,6 @@ series() { # series CONFIG BENCHMARK METRIC: its median
 median() { # median CONFIG BENCHMARK: world switches per op
 	series "$1" "$2" world_switches_per_op
 }
-in_range() { # in_range VALUE LOW HIGH
-	awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v < hi) }'
-}
 for c in lguest-baseline lguest-fastpath lguest-exitless; do
 	check "$c: null_hypercall costs 2 world switches ($(median $c null_hypercall))" \
 		in_range "$(median $c null_hypercall)" 2 2.1

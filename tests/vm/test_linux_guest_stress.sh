@@ -25,9 +25,6 @@ check "the guest stopped with status 0, every build, both policies" \
 metric() {
 	sed -n "s/^GUEST $1 $2: BENCH,page_fault1,$3,[a-z]*,1,//p" "$SCRATCH/log"
 }
-in_range() { # in_range VALUE LOW HIGH
-	awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v < hi) }'
-}
 # Besides the user page, the guest kernel's first touch of a frame (zeroing
 # it) through its linear map is a host fill where this process's shadow page
 # directory has not mapped that frame yet: how often depends on which frames
