@@ -3,7 +3,7 @@
 #   make bench   install what is missing, build, run the benchmark matrix,
 #                write results/<stamp>-<rev>/ with figures
 #   make check   install what is missing, build, run every test
-#   make paper   the paper from the newest full run: paper/build/paper.pdf
+#   make paper   the paper from the newest full run and workload run: paper/build/paper.pdf
 #   make events  the instruction-class counts per benchmark (events.csv)
 #   make kvm-bench  on a machine with KVM: probe, the VM tests, the matrix,
 #                one results folder (scripts/kvm-bench.sh)
@@ -165,7 +165,7 @@ events: initramfs tools
 kvm-bench: initramfs tools
 	scripts/kvm-bench.sh $(KVM_BENCH_ARGS)
 
-# The paper from the newest complete full run under results/.
+# The paper from the newest complete full run and workload run under results/.
 paper:
 	scripts/build-paper.sh
 

@@ -100,6 +100,61 @@ check "every plugin count agrees with events.csv" awk -F, '
 	}
 	END { exit !(seen > 0 && !bad) }' "$run/events.csv" "$gen/results.tex"
 
+# The workload's numbers against the workload run they came from: every
+# median and its printed text, the percentages and shares recomputed from
+# the medians, and Rusty's rule as scripts/workload-rusty.sh gives it.
+wl=$TOP/results/$(sed -n 's/^\\wlmetadef{run}{\(.*\)}$/\1/p' "$gen/workload.tex")
+check "the workload generator names its run ($wl)" [ -f "$wl/summary.csv" ]
+check "every workload result agrees with its summary.csv" awk -F, '
+	# The scale the text reads each series in (billions of instructions,
+	# millions of switches and calls, seconds, rates as they are, else
+	# thousands).
+	function scale(m) {
+		if (m ~ /_per_second$/ || m == "instructions_per_round_trip") return 1
+		if (m ~ /instructions/ || m ~ /^ns_/) return 1e9
+		if (m ~ /^(world_switches|system_calls)_/) return 1e6
+		return 1e3
+	}
+	FNR == NR { if (FNR > 1) med[$1 "," $3] = $6; next }
+	/^\\wldef\{/ {
+		s = $0; gsub(/^\\wldef\{|\}$/, "", s); split(s, f, /\}\{/)
+		k = f[1] "," f[2]; seen++
+		if (!(k in med) || f[3] != med[k]) { print "median " k; bad++; next }
+		if (f[4] != scale(f[2])) { print "scale " k ": " f[4]; bad++; next }
+		d = index(f[5], ".") ? length(f[5]) - index(f[5], ".") : 0
+		want = med[k] / f[4]
+		if (f[5] - want > 0.5 * 10 ^ -d + 1e-9 || want - f[5] > 0.5 * 10 ^ -d + 1e-9) { print "text " k ": " f[5]; bad++ }
+	}
+	/^\\wlpctdef\{/ {
+		s = $0; gsub(/^\\wlpctdef\{|\}$/, "", s); split(s, f, /\}\{/)
+		want = 100 * (med[f[1] "," f[3]] / med[f[2] ",instructions_per_build"] - 1); seen++
+		if (f[4] - want > 0.051 || want - f[4] > 0.051) { print "percent " s; bad++ }
+	}
+	/^\\wlsharedef\{/ {
+		s = $0; gsub(/^\\wlsharedef\{|\}$/, "", s); split(s, f, /\}\{/)
+		i = med[f[1] ",instructions_per_build"]
+		want = 100 * (i - med[f[1] ",amdahl_instructions_per_build"]) / (i - med["native-guest,instructions_per_build"]); seen++
+		if (f[2] - want > 0.51 || want - f[2] > 0.51) { print "share " s; bad++ }
+	}
+	END { exit !(seen > 0 && !bad) }' "$wl/summary.csv" "$gen/workload.tex"
+# The host counters of whole boots, against the launcher's lines: the
+# median of the wall runs' values (a counter left out is 0).
+while read -r c k m t; do
+	want=$(for f in "$wl/logs/$c"-wall*.out; do
+		grep '^WORKLOAD-COUNTERS ' "$f" | tr ' ' '\n' | awk -F= -v k="$k" '$1 == k { v = $2 } END { print v + 0 }'
+	done | sort -n | awk '{ x[NR] = $1 } END { print (NR % 2) ? x[(NR + 1) / 2] : (x[NR / 2] + x[NR / 2 + 1]) / 2 }')
+	check "workload counter $c $k is its wall runs' median ($m)" [ "$m" = "$want" ]
+	check "and prints as $t thousand" awk -v m="$m" -v t="$t" 'BEGIN { exit !(t - m / 1e3 <= 0.5 && m / 1e3 - t <= 0.5) }'
+done < <(sed -n 's/^\\wlcounterdef{\(.*\)}{\(.*\)}{\(.*\)}{\(.*\)}$/\1 \2 \3 \4/p' "$gen/workload.tex")
+check "the host counters cover the six lguest configurations" \
+	[ "$(grep -c '^\\wlcounterdef{lguest-[a-z-]*}{fastpath_fallback1}' "$gen/workload.tex")" -eq 6 ]
+"$TOP/scripts/workload-rusty.sh" "$wl" 2>/dev/null |
+	awk -F, 'NR > 1 { printf "\\wlrustydef{%s}{%s}{%s}{%s}{%s}\n", $1, $3, $4, $5, $6 }' >"$SCRATCH/rusty"
+check "Rusty's rule on the workload is workload-rusty.sh's, row for row" \
+	diff "$SCRATCH/rusty" <(grep '^\\wlrustydef' "$gen/workload.tex")
+check "and covers the five lguest configurations besides the baseline" \
+	[ "$(grep -c '^\\wlrustydef' "$gen/workload.tex")" -eq 5 ]
+
 # The drawn figure of the fault path is built from its TikZ source, and
 # the patch table lists every patch of the series.
 check "the fault-path figure is drawn from paper/fig-path.tex" grep -q 'fig-path.tex' "$TOP/paper/build/paper.fls"
