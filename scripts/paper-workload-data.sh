@@ -11,8 +11,9 @@
 # system calls, whose verdict says the output was identical.  Writes, in
 # OUT_DIR:
 #   workload.tex  \wlmetadef{KEY}{VALUE}: the run's name, revision, date,
-#                 pieces and loads, and from its verdict the objects and
-#                 runs compared;
+#                 accelerator, wall runs a configuration, host cores and
+#                 pieces, and from its verdict the objects and runs
+#                 compared;
 #                 \wldef{CONFIG}{METRIC}{MEDIAN}{SCALE}{TEXT}: every
 #                 busybox_build series of summary.csv (and null_hypercall's
 #                 instructions_per_round_trip), TEXT the median over SCALE
@@ -84,7 +85,7 @@ rusty=$("$TOP/scripts/workload-rusty.sh" "$run" 2>/dev/null) ||
 		echo "\\wlmetadef{${k//_/}}{$(meta_value "$run" "$k")}"
 	done
 	pieces=$(meta_value "$run" pieces)
-	echo "\\wlmetadef{pieces}{$(printf '%s' "${pieces:-$(basename "$run")}" | tr ',' '\n' | wc -l)}"
+	echo "\\wlmetadef{pieces}{$(printf '%s\n' "${pieces:-$(basename "$run")}" | awk -F, '{ print NF }')}"
 	# "identical: N objects and the binary, which ran, in R runs of ..."
 	sed -n 's/^identical: \([0-9]*\) objects.* in \([0-9]*\) runs .*/\\wlmetadef{objects}{\1}\n\\wlmetadef{runs}{\2}/p' \
 		"$run/verdict.txt"

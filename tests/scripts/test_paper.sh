@@ -105,6 +105,10 @@ check "every plugin count agrees with events.csv" awk -F, '
 # the medians, and Rusty's rule as scripts/workload-rusty.sh gives it.
 wl=$TOP/results/$(sed -n 's/^\\wlmetadef{run}{\(.*\)}$/\1/p' "$gen/workload.tex")
 check "the workload generator names its run ($wl)" [ -f "$wl/summary.csv" ]
+pieces=$(sed -n 's/^  "pieces": "\(.*\)",\{0,1\}$/\1/p' "$wl/meta.json" | awk -F, '{ print NF }')
+check "its pieces are meta.json's (${pieces:-1})" \
+	grep -qx "\\\\wlmetadef{pieces}{${pieces:-1}}" "$gen/workload.tex"
+check "its objects and runs are the verdict's" grep -q "^identical: $(sed -n 's/^\\wlmetadef{objects}{\(.*\)}$/\1/p' "$gen/workload.tex") objects.* in $(sed -n 's/^\\wlmetadef{runs}{\(.*\)}$/\1/p' "$gen/workload.tex") runs " "$wl/verdict.txt"
 check "every workload result agrees with its summary.csv" awk -F, '
 	# The scale the text reads each series in (billions of instructions,
 	# millions of switches and calls, seconds, rates as they are, else
