@@ -2,7 +2,8 @@
 # Run the workload, busybox built inside the Linux guest, in one VM under
 # one configuration, and print what a matrix step takes.
 #
-# usage: run-workload.sh [-l LOG] [-r RESULTS] [-T wall|icount] CONFIG [TARGET...]
+# usage: run-workload.sh [-l LOG] [-r RESULTS] [-T wall|icount] [-p PREFIX]
+#                        CONFIG [TARGET...]
 #   CONFIG   native: the VM's own kernel, in a chroot holding the Linux
 #            guest's files; native-guest: the same on the Linux guest's
 #            kernel configuration booted natively (scripts/suite.sh
@@ -21,6 +22,9 @@
 #   -T CLOCK the guest's clock (scripts/vm-run.sh -T): wall (default) or
 #            icount, where the build's milliseconds x 500000 are the
 #            instructions it took
+#   -p PREFIX under lguest, shell words the VM's job puts before
+#            run-linux-guest, a command that runs the guest's whole run
+#            (scripts/trace-fallbacks.sh: perf stat on lg.ko's events)
 #
 # The VM gets 880 MiB (its kernel has no highmem): the workload's guest
 # initramfs (make workload-initramfs: the toolchain and the configured
@@ -44,16 +48,17 @@ set -eu -o pipefail
 . "$(dirname "$0")/common.sh"
 
 usage() {
-	sed -n '5,25s/^# \{0,1\}//p' "$0" >&2
+	sed -n '5,29s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
-log= results= clock=wall
-while getopts 'l:r:T:h' opt; do
+log= results= clock=wall prefix=
+while getopts 'l:r:T:p:h' opt; do
 	case $opt in
 	l) log=$OPTARG ;;
 	r) results=$OPTARG ;;
 	T) clock=$OPTARG ;;
+	p) prefix=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -100,7 +105,7 @@ else
 	cat >"$work/vm.sh" <<EOF
 $insmod || exit 1
 status=0
-/lguest/run-linux-guest -m 448 -t 5400 -r /dev/ttyS1 -w busybox_build:1:1:op \\
+$prefix /lguest/run-linux-guest -m 448 -t 5400 -r /dev/ttyS1 -w busybox_build:1:1:op \\
 	-i /lguest/workload.cpio /job/guest.sh || status=\$?
 rmmod lg || exit 1
 exit \$status
