@@ -38,6 +38,14 @@
 #                 kernel took them (fastpath_fallback1, LGUEST_FP_NOT_USER)
 #                 or found no shadow page table (fastpath_fallback8,
 #                 LGUEST_FP_NO_SHADOW)
+#                 and from the newest passing fallback trace
+#                 (scripts/trace-fallbacks.sh, a results/*-fallbacks
+#                 folder), \wlmetadef{fallbackrun}{NAME} and
+#                 \wlfallbackdef{CONFIG}{KEY}{VALUE}: notuserkernelpct,
+#                 the share of the not_user fallbacks at guest-kernel
+#                 addresses, fillskernelpct, that of the host's fills, and
+#                 kernelfillsperswitch, the kernel-address fills per
+#                 LHCALL_NEW_PGTABLE
 #   table-workload.tex  the evaluation's workload table
 # Written to a temporary folder and moved into place at the end, so a
 # failure leaves OUT_DIR as it was.
@@ -139,6 +147,29 @@ rusty=$("$TOP/scripts/workload-rusty.sh" "$run" 2>/dev/null) ||
 			}'
 		done
 	done
+	# Where the fills the walker leaves come from: the newest fallback
+	# trace whose totals equal the module's counters.
+	trace=
+	for d in $(ls -d "$TOP"/results/[0-9]*-[0-9]*-*-fallbacks 2>/dev/null | sort -r); do
+		grep -q '^pass:' "$d/verdict.txt" 2>/dev/null && { trace=$d; break; }
+	done
+	[ -n "$trace" ] || die "no passing fallback trace under $TOP/results (scripts/trace-fallbacks.sh)"
+	echo "\\wlmetadef{fallbackrun}{$(basename "$trace")}"
+	awk -F, '
+	FNR == 1 { file++; next }
+	file == 1 && $2 == "not_user" { nu[$1, $3] = $4; cfg[$1] = 1 }
+	file == 2 { fix[$1, $2] = $3 }
+	file == 3 && $2 == "hcall_new_pgtable" { pgt[$1] = $3 }
+	END {
+		for (c in cfg) {
+			printf "\\wlfallbackdef{%s}{notuserkernelpct}{%.1f}\n", c,
+				100 * nu[c, "kernel"] / (nu[c, "kernel"] + nu[c, "user"])
+			printf "\\wlfallbackdef{%s}{fillskernelpct}{%.1f}\n", c,
+				100 * fix[c, "kernel"] / (fix[c, "kernel"] + fix[c, "user"])
+			printf "\\wlfallbackdef{%s}{kernelfillsperswitch}{%.0f}\n", c,
+				fix[c, "kernel"] / pgt[c]
+		}
+	}' "$trace/fallbacks.csv" "$trace/host-fixes.csv" "$trace/totals.csv" | sort
 } >"$tmp/workload.tex"
 
 # --- table-workload.tex --------------------------------------------------

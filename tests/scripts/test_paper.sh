@@ -152,6 +152,21 @@ while read -r c k m t; do
 done < <(sed -n 's/^\\wlcounterdef{\(.*\)}{\(.*\)}{\(.*\)}{\(.*\)}$/\1 \2 \3 \4/p' "$gen/workload.tex")
 check "the host counters cover the six lguest configurations" \
 	[ "$(grep -c '^\\wlcounterdef{lguest-[a-z-]*}{fastpath_fallback1}' "$gen/workload.tex")" -eq 6 ]
+# The fallback trace's shares and rate, from its CSVs.
+tr=$TOP/results/$(sed -n 's/^\\wlmetadef{fallbackrun}{\(.*\)}$/\1/p' "$gen/workload.tex")
+check "the fallback trace it names passed ($tr)" grep -q '^pass:' "$tr/verdict.txt"
+check "its shares and fills a switch agree with the trace" awk -F, '
+	FILENAME ~ /fallbacks.csv$/ && $2 == "not_user" { nu[$1 "," $3] = $4 }
+	FILENAME ~ /host-fixes.csv$/ { fix[$1 "," $2] = $3 }
+	FILENAME ~ /totals.csv$/ && $2 == "hcall_new_pgtable" { sw[$1] = $3 }
+	/^\\wlfallbackdef\{/ {
+		s = $0; gsub(/^\\wlfallbackdef\{|\}$/, "", s); split(s, f, /\}\{/); c = f[1]; seen++
+		if (f[2] == "notuserkernelpct") want = 100 * nu[c ",kernel"] / (nu[c ",kernel"] + nu[c ",user"])
+		else if (f[2] == "fillskernelpct") want = 100 * fix[c ",kernel"] / (fix[c ",kernel"] + fix[c ",user"])
+		else want = fix[c ",kernel"] / sw[c]
+		if (f[3] - want > 0.51 || want - f[3] > 0.51) { print "fallback " s; bad++ }
+	}
+	END { exit !(seen >= 3 && !bad) }' "$tr/fallbacks.csv" "$tr/host-fixes.csv" "$tr/totals.csv" "$gen/workload.tex"
 "$TOP/scripts/workload-rusty.sh" "$wl" 2>/dev/null |
 	awk -F, 'NR > 1 { printf "\\wlrustydef{%s}{%s}{%s}{%s}{%s}\n", $1, $3, $4, $5, $6 }' >"$SCRATCH/rusty"
 check "Rusty's rule on the workload is workload-rusty.sh's, row for row" \
