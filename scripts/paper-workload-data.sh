@@ -38,8 +38,8 @@
 #                 kernel took them (fastpath_fallback1, LGUEST_FP_NOT_USER)
 #                 or found no shadow page table (fastpath_fallback8,
 #                 LGUEST_FP_NO_SHADOW)
-#                 and from the newest passing fallback trace
-#                 (scripts/trace-fallbacks.sh, a results/*-fallbacks
+#                 and from the newest passing fallback trace of a clean
+#                 tree (scripts/trace-fallbacks.sh, a results/*-fallbacks
 #                 folder), \wlmetadef{fallbackrun}{NAME} and
 #                 \wlfallbackdef{CONFIG}{KEY}{VALUE}: notuserkernelpct,
 #                 the share of the not_user fallbacks at guest-kernel
@@ -148,9 +148,10 @@ rusty=$("$TOP/scripts/workload-rusty.sh" "$run" 2>/dev/null) ||
 		done
 	done
 	# Where the fills the walker leaves come from: the newest fallback
-	# trace whose totals equal the module's counters.
+	# trace of a committed tree ("-dirty" marks an experiment's changed
+	# module) whose totals equal the module's counters.
 	trace=
-	for d in $(ls -d "$TOP"/results/[0-9]*-[0-9]*-*-fallbacks 2>/dev/null | sort -r); do
+	for d in $(ls -d "$TOP"/results/[0-9]*-[0-9]*-*-fallbacks 2>/dev/null | grep -v -- '-dirty-' | sort -r); do
 		grep -q '^pass:' "$d/verdict.txt" 2>/dev/null && { trace=$d; break; }
 	done
 	[ -n "$trace" ] || die "no passing fallback trace under $TOP/results (scripts/trace-fallbacks.sh)"

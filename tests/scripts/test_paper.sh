@@ -155,6 +155,7 @@ check "the host counters cover the six lguest configurations" \
 # The fallback trace's shares and rate, from its CSVs.
 tr=$TOP/results/$(sed -n 's/^\\wlmetadef{fallbackrun}{\(.*\)}$/\1/p' "$gen/workload.tex")
 check "the fallback trace it names passed ($tr)" grep -q '^pass:' "$tr/verdict.txt"
+case $tr in *-dirty-*) fail "the fallback trace is an experiment's (a dirty tree): $tr" ;; esac
 check "its shares and fills a switch agree with the trace" awk -F, '
 	FILENAME ~ /fallbacks.csv$/ && $2 == "not_user" { nu[$1 "," $3] = $4 }
 	FILENAME ~ /host-fixes.csv$/ { fix[$1 "," $2] = $3 }
